@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+const envName = z
+  .string()
+  .regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name such as OPENAI_API_KEY');
+const perMTok = z.number().nonnegative('must be 0 or more (USD per 1M tokens)');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+
+/** One upstream provider. Built-in names are openai, anthropic, gemini, bedrock, azure. */
+const providerSchema = z.strictObject({
+  /** Where the gateway forwards calls; the provider's public endpoint when omitted. */
+  baseUrl: z.url('must be a URL such as https://api.openai.com').optional(),
+  /** Name of the variable holding the real key; when set, callers' credentials never go upstream. */
+  apiKeyEnv: envName.optional(),
+  /** `openai-compatible` for any other server speaking the OpenAI API (Groq, vLLM, Ollama…). */
+  kind: z.enum(['openai-compatible']).optional(),
+  /** Which price-catalog provider prices this one's models (defaults to its own name). */
+  pricesAs: z.string().min(1).optional(),
+  /** Azure OpenAI deployment name → the base model it runs, so it is priced right. */
+  deployments: z.record(z.string().min(1), z.string().min(1)).optional(),
+});
+
+const priceRuleSchema = z
+  .strictObject({
+    provider: z.string().min(1).optional(),
+    /** Exact model name or a glob with `*`. */
+    model: z.string().min(1).optional(),
+    /** The rule applies to calls made on or after this day (UTC). */
+    effectiveFrom: isoDate.optional(),
+    /** Negotiated or committed-use discount as a fraction (0.15 = 15 % off); lowers effective cost. */
+    discount: z.number().min(0).max(1, 'is a fraction: 0.15 means 15 % off').optional(),
+    /** A list price for a private or fine-tuned model the catalog does not know. */
+    prices: z
+      .strictObject({
+        inputPerMTok: perMTok,
+        outputPerMTok: perMTok,
+        cacheReadPerMTok: perMTok.optional(),
+        cacheWritePerMTok: perMTok.optional(),
+        cacheWrite1hPerMTok: perMTok.optional(),
+      })
+      .optional(),
+    /** A self-hosted model: every token costs gpuHourCost / 3600 / tokensPerSecond. */
+    selfHosted: z
+      .strictObject({
+        gpuHourCost: z.number().positive('must be the cost of one GPU-hour, above 0'),
+        tokensPerSecond: z.number().positive('must be the measured throughput, above 0'),
+      })
+      .optional(),
+  })
+  .refine(
+    (rule) => [rule.discount, rule.prices, rule.selfHosted].some((part) => part !== undefined),
+    'needs one of discount, prices or selfHosted',
+  );
+
+const tierMultipliers = z.strictObject({
+  standard: z.number().positive().optional(),
+  batch: z.number().positive().optional(),
+  flex: z.number().positive().optional(),
+  priority: z.number().positive().optional(),
+});
+
+/** tokenops.yaml. Every key is optional; an empty file runs the embedded store. */
+export const configSchema = z.strictObject({
+  store: z
+    .strictObject({
+      /** `duckdb:PATH` (default: DATA_DIR/tokenops.duckdb) or `clickhouse://HOST:PORT/DB`. */
+      url: z
+        .string()
+        .regex(/^(duckdb:.+|clickhouse:\/\/.+)$/, 'must be duckdb:PATH or clickhouse://HOST:PORT/DB')
+        .optional(),
+    })
+    .default({}),
+  auth: z
+    .strictObject({
+      /** When set, every /api/… route needs `Authorization: Bearer <value of this variable>`. */
+      adminTokenEnv: envName.optional(),
+    })
+    .default({}),
+  tags: z
+    .strictObject({
+      /** accept: untagged calls are recorded as (unattributed); reject: refused with 400. */
+      untagged: z.enum(['accept', 'reject']).default('accept'),
+    })
+    .default({ untagged: 'accept' }),
+  providers: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits, -'), providerSchema).default({}),
+  pricing: z
+    .strictObject({
+      /** ISO 4217 code of override prices; the catalog is USD. */
+      currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').default('USD'),
+      /** Applied in order on top of the catalog; later rules win. */
+      overrides: z.array(priceRuleSchema).default([]),
+      /** Service-tier price multipliers per provider, e.g. { openai: { priority: 1.75 } }. */
+      tiers: z.record(z.string(), tierMultipliers).default({}),
+    })
+    .default({ currency: 'USD', overrides: [], tiers: {} }),
+});
+
+export type TokenopsConfig = z.output<typeof configSchema>;
+export type ProviderConfig = z.output<typeof providerSchema>;

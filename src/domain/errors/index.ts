@@ -1,0 +1,5 @@
+export { TokenopsError } from './tokenops-error.ts';
+export { ValidationError, type FieldIssue } from './validation-error.ts';
+export { UnknownProviderError } from './unknown-provider-error.ts';
+export { ConfigError } from './config-error.ts';
+export { StoreError } from './store-error.ts';

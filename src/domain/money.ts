@@ -1,0 +1,39 @@
+/**
+ * Money is USD unless an override says otherwise. Per-class costs are plain numbers of the
+ * currency unit computed from integer token counts and catalog rates; they are summed in the
+ * store as DECIMAL with 12 places (pico-dollars) and never rounded before summing.
+ */
+export interface ClassCosts {
+  /** Uncached input tokens. */
+  input: number;
+  cacheRead: number;
+  cacheWrite: number;
+  /** Every output token, reasoning included. */
+  output: number;
+  /** The part of `output` spent on reasoning tokens. */
+  reasoning: number;
+  total: number;
+}
+
+export const MONEY_SCALE = 12;
+
+/** Rounds to the stored precision (1e-12 of the unit), the only rounding a cost sees. */
+export function toStoredPrecision(amount: number): number {
+  return Math.round(amount * 1e12) / 1e12;
+}
+
+export function sumClassCosts(parts: Omit<ClassCosts, 'total'>): ClassCosts {
+  const input = toStoredPrecision(parts.input);
+  const cacheRead = toStoredPrecision(parts.cacheRead);
+  const cacheWrite = toStoredPrecision(parts.cacheWrite);
+  const output = toStoredPrecision(parts.output);
+  const reasoning = toStoredPrecision(parts.reasoning);
+  return {
+    input,
+    cacheRead,
+    cacheWrite,
+    output,
+    reasoning,
+    total: toStoredPrecision(input + cacheRead + cacheWrite + output),
+  };
+}

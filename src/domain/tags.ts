@@ -1,0 +1,16 @@
+/** The six attribution tags every report can group by; anything else is a free tag. */
+export const TAG_KEYS = ['team', 'service', 'feature', 'environment', 'customer', 'user'] as const;
+
+export type TagKey = (typeof TAG_KEYS)[number];
+
+/** What a report shows for a call that carried no value for a tag. */
+export const UNATTRIBUTED = '(unattributed)';
+
+export type Tags = Partial<Record<TagKey, string>> & {
+  /** Free key/values beyond the six (`x-tokenops-tags: k=v;k2=v2`). */
+  extra?: Record<string, string>;
+};
+
+export function isTagKey(key: string): key is TagKey {
+  return (TAG_KEYS as readonly string[]).includes(key);
+}

@@ -1,0 +1,184 @@
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { UNATTRIBUTED } from '../../domain/tags.ts';
+import type { EventSource, PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { Dimension, ReportRow, ReportSpec } from '../report-spec.ts';
+import { buildReportQuery, dimensionColumn } from '../sql/report-query.ts';
+import type {
+  AppendResult,
+  PricingUpdate,
+  Store,
+  StoredRange,
+  UnpricedModel,
+} from '../store.ts';
+import { appendEvents } from './append-events.ts';
+import { duckDbDialect } from './duckdb-dialect.ts';
+import { migrate, readSchemaVersion } from './migrate.ts';
+import { openDuckDb } from './open-duckdb.ts';
+import { EVENT_ROW_SELECT, readEventRow } from './read-event-row.ts';
+import { writePricingUpdates } from './write-pricing-updates.ts';
+
+/** The embedded store: one DuckDB file under the data directory. */
+export class DuckDbStore implements Store {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(path: string): Promise<DuckDbStore> {
+    const instance = await openDuckDb(path);
+    const connection = await instance.connect();
+    await migrate(connection);
+    return new DuckDbStore(instance, connection);
+  }
+
+  async append(events: readonly PricedUsageEvent[]): Promise<AppendResult> {
+    if (events.length === 0) return { inserted: 0, duplicates: 0 };
+    await this.connection.run(
+      'CREATE TEMP TABLE IF NOT EXISTS staged_events AS SELECT * FROM events LIMIT 0',
+    );
+    await this.connection.run('DELETE FROM staged_events');
+    await appendEvents(this.connection, 'staged_events', events);
+    const inserted = await this.inTransaction(async () => {
+      const result = await this.connection.run(
+        `INSERT INTO events
+         SELECT * FROM staged_events s
+         WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = s.id)
+         QUALIFY row_number() OVER (PARTITION BY s.id ORDER BY s.ts) = 1`,
+      );
+      return result.rowsChanged;
+    });
+    await this.connection.run('DELETE FROM staged_events');
+    return { inserted, duplicates: events.length - inserted };
+  }
+
+  async appendNew(events: readonly PricedUsageEvent[]): Promise<number> {
+    await appendEvents(this.connection, 'events', events);
+    return events.length;
+  }
+
+  async report(spec: ReportSpec): Promise<ReportRow[]> {
+    const query = buildReportQuery(spec, duckDbDialect);
+    const reader = await this.connection.runAndReadAll(query.text, query.params);
+    return reader.getRowObjectsJS().map((raw) => {
+      const row: Record<string, string | number> = {};
+      spec.dimensions.forEach((dimension, index) => {
+        row[dimension] = String(raw[`d${index}`]);
+      });
+      if (spec.grain !== 'none') row.period = String(raw.period);
+      row.requests = Number(raw.requests);
+      for (const column of [
+        'input_tokens',
+        'output_tokens',
+        'cache_read_tokens',
+        'cache_write_tokens',
+        'reasoning_tokens',
+      ]) {
+        row[column] = Number(raw[column] ?? 0);
+      }
+      row.cost = Number(raw.cost);
+      row.list_cost = Number(raw.list_cost);
+      return row as ReportRow;
+    });
+  }
+
+  async tagValues(dimension: Dimension, limit: number): Promise<string[]> {
+    const params: string[] = [];
+    const column = dimensionColumn(
+      dimension,
+      (value) => {
+        params.push(value);
+        return `$${params.length}`;
+      },
+      duckDbDialect,
+    );
+    const reader = await this.connection.runAndReadAll(
+      `SELECT COALESCE(${column}, '${UNATTRIBUTED}') AS value, count(*) AS calls
+       FROM events GROUP BY 1 ORDER BY calls DESC, value LIMIT ${Math.max(1, Math.floor(limit))}`,
+      params,
+    );
+    return reader.getRowObjectsJS().map((row) => String(row.value));
+  }
+
+  async timeRange(): Promise<StoredRange | null> {
+    const reader = await this.connection.runAndReadAll(
+      'SELECT epoch_ms(min(ts)) AS first, epoch_ms(max(ts)) AS last, count(*) AS events FROM events',
+    );
+    const row = reader.getRowObjectsJS()[0];
+    if (!row || Number(row.events) === 0) return null;
+    return { from: Number(row.first), to: Number(row.last), events: Number(row.events) };
+  }
+
+  schemaVersion(): Promise<number> {
+    return readSchemaVersion(this.connection);
+  }
+
+  async unpriced(): Promise<UnpricedModel[]> {
+    const reader = await this.connection.runAndReadAll(
+      `SELECT provider, model, count(*) AS events, sum(input_tokens) AS input_tokens,
+              sum(output_tokens) AS output_tokens, epoch_ms(min(ts)) AS first_seen,
+              epoch_ms(max(ts)) AS last_seen
+       FROM events WHERE NOT priced GROUP BY provider, model ORDER BY events DESC, provider, model`,
+    );
+    return reader.getRowObjectsJS().map((row) => ({
+      provider: String(row.provider),
+      model: String(row.model),
+      events: Number(row.events),
+      inputTokens: Number(row.input_tokens),
+      outputTokens: Number(row.output_tokens),
+      firstSeen: Number(row.first_seen),
+      lastSeen: Number(row.last_seen),
+    }));
+  }
+
+  async *eventsBetween(
+    from: number,
+    to: number,
+    batchSize: number,
+  ): AsyncIterable<PricedUsageEvent[]> {
+    let cursor: { ts: number; id: string } | undefined;
+    const limit = Math.max(1, Math.floor(batchSize));
+    for (;;) {
+      const after = cursor ? 'AND (epoch_ms(ts) > $3 OR (epoch_ms(ts) = $3 AND id > $4))' : '';
+      const reader = await this.connection.runAndReadAll(
+        `SELECT ${EVENT_ROW_SELECT} FROM events
+         WHERE ts >= make_timestamp(CAST($1 AS BIGINT) * 1000) AND ts < make_timestamp(CAST($2 AS BIGINT) * 1000) ${after}
+         ORDER BY ts, id LIMIT ${limit}`,
+        cursor ? [from, to, cursor.ts, cursor.id] : [from, to],
+      );
+      const events = reader.getRowObjects().map(readEventRow);
+      if (events.length === 0) return;
+      yield events;
+      const last = events[events.length - 1];
+      if (!last) return;
+      cursor = { ts: last.timestamp, id: last.id };
+    }
+  }
+
+  async updatePricing(updates: readonly PricingUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    await this.inTransaction(() => writePricingUpdates(this.connection, updates));
+  }
+
+  async deleteSource(source: EventSource): Promise<number> {
+    const result = await this.connection.run('DELETE FROM events WHERE source = $1', [source]);
+    return result.rowsChanged;
+  }
+
+  close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+    return Promise.resolve();
+  }
+
+  private async inTransaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.connection.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.connection.run('ROLLBACK');
+      throw error;
+    }
+  }
+}

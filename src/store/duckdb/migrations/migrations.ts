@@ -1,0 +1,71 @@
+/**
+ * Versioned schema changes, applied in order inside one transaction each. Never edit a
+ * migration that has shipped: add the next one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+const money = 'DECIMAL(18,12)';
+const costColumns = ['input', 'cache_read', 'cache_write', 'output', 'reasoning', 'total']
+  .flatMap((part) => [`cost_${part} ${money}`, `list_${part} ${money}`])
+  .join(',\n    ');
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'usage events',
+    statements: [
+      `CREATE TABLE events (
+    id VARCHAR NOT NULL,
+    ts TIMESTAMP NOT NULL,
+    source VARCHAR NOT NULL,
+    provider VARCHAR NOT NULL,
+    model VARCHAR NOT NULL,
+    requested_model VARCHAR,
+    operation VARCHAR,
+    service_tier VARCHAR NOT NULL,
+    context_tier VARCHAR NOT NULL,
+    input_tokens INTEGER NOT NULL,
+    output_tokens INTEGER NOT NULL,
+    cache_read_tokens INTEGER NOT NULL,
+    cache_write_tokens INTEGER NOT NULL,
+    cache_write_1h_tokens INTEGER NOT NULL,
+    reasoning_tokens INTEGER NOT NULL,
+    system_prompt_tokens INTEGER,
+    tool_definition_tokens INTEGER,
+    currency VARCHAR NOT NULL,
+    price_version VARCHAR NOT NULL,
+    priced BOOLEAN NOT NULL,
+    flags VARCHAR,
+    ${costColumns},
+    given_cost DOUBLE,
+    status VARCHAR NOT NULL,
+    error_kind VARCHAR,
+    attempt INTEGER NOT NULL,
+    retry_of VARCHAR,
+    cache_outcome VARCHAR,
+    latency_ms DOUBLE,
+    ttft_ms DOUBLE,
+    request_id VARCHAR,
+    trace_id VARCHAR,
+    span_id VARCHAR,
+    parent_span_id VARCHAR,
+    prompt_fingerprint VARCHAR,
+    tag_team VARCHAR,
+    tag_service VARCHAR,
+    tag_feature VARCHAR,
+    tag_environment VARCHAR,
+    tag_customer VARCHAR,
+    tag_user VARCHAR,
+    extra_tags VARCHAR,
+    outcome VARCHAR,
+    score DOUBLE
+  )`,
+    ],
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,22 @@
+import type { Grain } from '../report-spec.ts';
+
+/** The few places where SQL engines differ; the report builder stays one piece of code. */
+export interface SqlDialect {
+  /** A bound text parameter at 1-based position `index`. */
+  textParameter(index: number): string;
+  /** A bound timestamp parameter (bound as an ISO 8601 UTC string). */
+  timestampParameter(index: number): string;
+  /** Text label of the period containing `ts` (hour: ISO date-time, day/week: date, month: YYYY-MM). */
+  periodLabel(grain: Exclude<Grain, 'none'>): string;
+  /** Value of a free tag whose JSON path is the bound parameter `pathSql`. */
+  freeTag(pathSql: string): string;
+  /** Sum of an integer token column, as a 64-bit integer. */
+  sumTokens(column: string): string;
+  /** Sum of a money column (exact decimal), read out as a double at the end. */
+  sumMoney(column: string): string;
+}
+
+export interface SqlQuery {
+  text: string;
+  params: string[];
+}

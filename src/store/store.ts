@@ -1,0 +1,53 @@
+import type { EventPricing, EventSource, PricedUsageEvent } from '../domain/usage-event.ts';
+import type { Dimension, ReportRow, ReportSpec } from './report-spec.ts';
+
+export interface AppendResult {
+  inserted: number;
+  /** Events whose id was already stored: ingest is idempotent, so these are skipped. */
+  duplicates: number;
+}
+
+export interface StoredRange {
+  from: number;
+  to: number;
+  events: number;
+}
+
+export interface UnpricedModel {
+  provider: string;
+  model: string;
+  events: number;
+  inputTokens: number;
+  outputTokens: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export interface PricingUpdate {
+  id: string;
+  pricing: EventPricing;
+}
+
+/**
+ * Where priced usage events live. Adapters (DuckDB, ClickHouse, memory) implement it and pass
+ * the same contract suite in test/contract/. Every call either completes or changes nothing.
+ */
+export interface Store {
+  /** Appends a batch atomically, skipping ids already stored. */
+  append(events: readonly PricedUsageEvent[]): Promise<AppendResult>;
+  /** Appends a batch known to hold new ids only (generated workloads); atomic, no id check. */
+  appendNew(events: readonly PricedUsageEvent[]): Promise<number>;
+  report(spec: ReportSpec): Promise<ReportRow[]>;
+  /** Distinct values of one dimension, most used first. */
+  tagValues(dimension: Dimension, limit: number): Promise<string[]>;
+  timeRange(): Promise<StoredRange | null>;
+  schemaVersion(): Promise<number>;
+  unpriced(): Promise<UnpricedModel[]>;
+  /** Events in [from, to) in batches, for re-pricing. */
+  eventsBetween(from: number, to: number, batchSize: number): AsyncIterable<PricedUsageEvent[]>;
+  /** Replaces the pricing of stored events atomically. */
+  updatePricing(updates: readonly PricingUpdate[]): Promise<void>;
+  /** Removes every event a door wrote (e.g. the demo before it is regenerated). */
+  deleteSource(source: EventSource): Promise<number>;
+  close(): Promise<void>;
+}
