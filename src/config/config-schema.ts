@@ -87,6 +87,8 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** ISO 4217 code of override prices; the catalog is USD. */
       currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').default('USD'),
+      /** Units of `currency` per US dollar, applied to catalog prices; required unless USD. */
+      exchangeRate: z.number().positive('must be above 0 (units of currency per USD)').optional(),
       /** Applied in order on top of the catalog; later rules win. */
       overrides: z.array(priceRuleSchema).default([]),
       /** Service-tier price multipliers per provider, e.g. { openai: { priority: 1.75 } }. */

@@ -1,0 +1,2 @@
+export { parseReportRequest, type ReportRequest } from './report-request.ts';
+export { parseTimeRange, parseTimeBound } from './parse-time-range.ts';

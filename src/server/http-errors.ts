@@ -1,0 +1,29 @@
+import type { ServerResponse } from 'node:http';
+import { TokenopsError, ValidationError } from '../domain/errors/index.ts';
+
+/** The one place errors become HTTP answers: `{ error: { code, message, fix, issues? } }`. */
+export function sendError(response: ServerResponse, error: unknown): void {
+  if (error instanceof TokenopsError) {
+    sendJson(response, error.httpStatus, {
+      error: {
+        code: error.code,
+        message: error.message,
+        fix: error.fix,
+        ...(error instanceof ValidationError ? { issues: error.issues } : {}),
+      },
+    });
+    return;
+  }
+  sendJson(response, 500, {
+    error: { code: 'internal', message: 'internal error', fix: 'see the server log' },
+  });
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  response.end(text);
+}
