@@ -16,6 +16,14 @@ export interface TokenCounts {
   reasoning: number;
 }
 
+/**
+ * Token counts as one provider's usage object reports them, before normalisation: the same
+ * fields as TokenCounts but that provider's own subset rules (Anthropic's `input` excludes
+ * cache reads and writes, Gemini's `output` excludes thoughts…). Each provider adapter turns
+ * them into TokenCounts; `tokenops prices cost --input … --cache-read …` takes them.
+ */
+export type ReportedUsage = TokenCounts;
+
 /** Prompt parts measured when known; undefined means "not measured", never zero. */
 export interface PromptComposition {
   systemPromptTokens?: number;
@@ -52,7 +60,10 @@ export function findTokenProblems(tokens: TokenCounts): TokenProblem[] {
   for (const field of TOKEN_FIELDS) {
     const value = tokens[field];
     if (!Number.isSafeInteger(value) || value < 0) {
-      problems.push({ field, reason: `must be a whole number of tokens, 0 or more (got ${value})` });
+      problems.push({
+        field,
+        reason: `must be a whole number of tokens, 0 or more (got ${value})`,
+      });
     }
   }
   if (problems.length > 0) return problems;

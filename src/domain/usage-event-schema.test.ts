@@ -21,8 +21,19 @@ describe('parseUsageEvent', () => {
   it('turns the wire event into the domain event, six tags apart from free tags', () => {
     const parsed = parseUsageEvent(valid, options);
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.event.tokens, { input: 3200, output: 920, cacheRead: 2048, cacheWrite: 0, cacheWrite1h: 0, reasoning: 640 });
-    assert.deepEqual(parsed.event.tags, { team: 'search', feature: 'answer', extra: { region: 'eu' } });
+    assert.deepEqual(parsed.event.tokens, {
+      input: 3200,
+      output: 920,
+      cacheRead: 2048,
+      cacheWrite: 0,
+      cacheWrite1h: 0,
+      reasoning: 640,
+    });
+    assert.deepEqual(parsed.event.tags, {
+      team: 'search',
+      feature: 'answer',
+      extra: { region: 'eu' },
+    });
     assert.equal(parsed.event.timestamp, Date.UTC(2026, 2, 9, 14, 3, 11, 250));
     assert.equal(parsed.event.source, 'api');
     assert.equal(parsed.event.serviceTier, 'standard');
@@ -39,20 +50,32 @@ describe('parseUsageEvent', () => {
   });
 
   it('refuses cache reads that are not part of input, and reasoning beyond output', () => {
-    const parsed = parseUsageEvent({ ...valid, cache_read_tokens: 4000, reasoning_tokens: 1000 }, options);
+    const parsed = parseUsageEvent(
+      { ...valid, cache_read_tokens: 4000, reasoning_tokens: 1000 },
+      options,
+    );
     assert.equal(parsed.ok, false);
-    assert.deepEqual(!parsed.ok && parsed.issues.map((issue) => issue.field).sort(), ['input_tokens', 'reasoning_tokens']);
+    assert.deepEqual(!parsed.ok && parsed.issues.map((issue) => issue.field).sort(), [
+      'input_tokens',
+      'reasoning_tokens',
+    ]);
   });
 
   it('refuses an unknown provider, listing the known ones', () => {
     const parsed = parseUsageEvent({ ...valid, provider: 'openia' }, options);
     assert.equal(parsed.ok, false);
-    assert.match(!parsed.ok ? (parsed.issues[0]?.reason ?? '') : '', /openia.*known: openai, anthropic/);
+    assert.match(
+      !parsed.ok ? (parsed.issues[0]?.reason ?? '') : '',
+      /openia.*known: openai, anthropic/,
+    );
   });
 
   it('refuses missing required fields, bad dates and misspelt keys', () => {
     const { id: _id, ...withoutId } = valid;
-    const parsed = parseUsageEvent({ ...withoutId, timestamp: 'yesterday', input_token: 5 }, options);
+    const parsed = parseUsageEvent(
+      { ...withoutId, timestamp: 'yesterday', input_token: 5 },
+      options,
+    );
     assert.equal(parsed.ok, false);
     const fields = !parsed.ok ? parsed.issues.map((issue) => issue.field) : [];
     assert.ok(fields.includes('id'));
@@ -61,7 +84,10 @@ describe('parseUsageEvent', () => {
   });
 
   it('takes a given cost and missing counts as 0', () => {
-    const parsed = parseUsageEvent({ id: 'x', timestamp: '2026-03-09T00:00:00Z', provider: 'anthropic', model: 'm', cost: 0.25 }, options);
+    const parsed = parseUsageEvent(
+      { id: 'x', timestamp: '2026-03-09T00:00:00Z', provider: 'anthropic', model: 'm', cost: 0.25 },
+      options,
+    );
     assert.ok(parsed.ok);
     assert.equal(parsed.event.givenCost, 0.25);
     assert.equal(parsed.event.tokens.input, 0);

@@ -57,7 +57,8 @@ export const usageEventInputSchema = z.strictObject({
 
 export type UsageEventInput = z.input<typeof usageEventInputSchema>;
 
-export type ParsedUsageEvent = { ok: true; event: UsageEvent } | { ok: false; issues: FieldIssue[] };
+export type ParsedUsageEvent =
+  { ok: true; event: UsageEvent } | { ok: false; issues: FieldIssue[] };
 
 const TOKEN_WIRE_NAMES: Record<keyof TokenCounts, string> = {
   input: 'input_tokens',
@@ -152,7 +153,8 @@ function splitTags(flat: Record<string, string>): Tags {
   const tags: Tags = {};
   const extra: Record<string, string> = {};
   for (const [key, value] of Object.entries(flat)) {
-    if ((TAG_KEYS as readonly string[]).includes(key)) tags[key as (typeof TAG_KEYS)[number]] = value;
+    if ((TAG_KEYS as readonly string[]).includes(key))
+      tags[key as (typeof TAG_KEYS)[number]] = value;
     else extra[key] = value;
   }
   if (Object.keys(extra).length > 0) tags.extra = extra;
