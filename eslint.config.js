@@ -10,6 +10,7 @@ export default tseslint.config(
       'bench/tmp/**',
       'bin/**',
       'scripts/*.js',
+      '.dependency-cruiser.cjs',
     ],
   },
   js.configs.recommended,

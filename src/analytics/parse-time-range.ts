@@ -22,7 +22,10 @@ export function parseTimeBound(text: string | undefined, bound: 'from' | 'to'): 
   return DATE_ONLY.test(value) && bound === 'to' ? parsed + DAY_MS : parsed;
 }
 
-export function parseTimeRange(from: string | undefined, to: string | undefined): { from?: number; to?: number } {
+export function parseTimeRange(
+  from: string | undefined,
+  to: string | undefined,
+): { from?: number; to?: number } {
   const range = { from: parseTimeBound(from, 'from'), to: parseTimeBound(to, 'to') };
   if (range.from !== undefined && range.to !== undefined && range.from >= range.to) {
     throw new ValidationError(

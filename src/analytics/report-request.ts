@@ -30,7 +30,11 @@ export function parseReportRequest(request: ReportRequest): ReportSpec {
     .filter((name) => name.trim() !== '')
     .map((name) => parseDimension(name, 'by'));
   if (new Set(dimensions).size !== dimensions.length) {
-    throw new ValidationError('invalid report', [{ field: 'by', reason: 'names a dimension twice' }], 'list each dimension once');
+    throw new ValidationError(
+      'invalid report',
+      [{ field: 'by', reason: 'names a dimension twice' }],
+      'list each dimension once',
+    );
   }
   return {
     dimensions,

@@ -66,7 +66,10 @@ export const configSchema = z.strictObject({
       /** `duckdb:PATH` (default: DATA_DIR/tokenops.duckdb) or `clickhouse://HOST:PORT/DB`. */
       url: z
         .string()
-        .regex(/^(duckdb:.+|clickhouse:\/\/.+)$/, 'must be duckdb:PATH or clickhouse://HOST:PORT/DB')
+        .regex(
+          /^(duckdb:.+|clickhouse:\/\/.+)$/,
+          'must be duckdb:PATH or clickhouse://HOST:PORT/DB',
+        )
         .optional(),
     })
     .default({}),
@@ -82,11 +85,19 @@ export const configSchema = z.strictObject({
       untagged: z.enum(['accept', 'reject']).default('accept'),
     })
     .default({ untagged: 'accept' }),
-  providers: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits, -'), providerSchema).default({}),
+  providers: z
+    .record(
+      z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits, -'),
+      providerSchema,
+    )
+    .default({}),
   pricing: z
     .strictObject({
       /** ISO 4217 code of override prices; the catalog is USD. */
-      currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').default('USD'),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+        .default('USD'),
       /** Units of `currency` per US dollar, applied to catalog prices; required unless USD. */
       exchangeRate: z.number().positive('must be above 0 (units of currency per USD)').optional(),
       /** Applied in order on top of the catalog; later rules win. */

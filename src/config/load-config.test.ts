@@ -47,15 +47,23 @@ describe('parseConfigText', () => {
   });
 
   it('names the line and key of a bad value', () => {
-    const message = refusal('tags:\n  untagged: accept\npricing:\n  overrides:\n    - model: gpt-4o\n      discount: 15\n');
+    const message = refusal(
+      'tags:\n  untagged: accept\npricing:\n  overrides:\n    - model: gpt-4o\n      discount: 15\n',
+    );
     assert.match(message, /^tokenops\.yaml:6: pricing\.overrides\.0\.discount is a fraction/);
   });
 
   it('names an unknown key and its line', () => {
-    assert.match(refusal('store:\n  url: duckdb:/tmp/x.duckdb\nbudgetz: []\n'), /^tokenops\.yaml:3: unknown key "budgetz"/);
+    assert.match(
+      refusal('store:\n  url: duckdb:/tmp/x.duckdb\nbudgetz: []\n'),
+      /^tokenops\.yaml:3: unknown key "budgetz"/,
+    );
   });
 
   it('refuses an override that sets no price', () => {
-    assert.match(refusal('pricing:\n  overrides:\n    - model: gpt-4o\n'), /needs one of discount, prices or selfHosted/);
+    assert.match(
+      refusal('pricing:\n  overrides:\n    - model: gpt-4o\n'),
+      /needs one of discount, prices or selfHosted/,
+    );
   });
 });

@@ -28,7 +28,10 @@ export function loadConfig(explicitPath: string | undefined, cwd: string): Loade
     }
     return { config: configSchema.parse({}) };
   }
-  return { config: parseConfigText(readFileSync(path, 'utf8'), explicitPath ?? DEFAULT_FILE), path };
+  return {
+    config: parseConfigText(readFileSync(path, 'utf8'), explicitPath ?? DEFAULT_FILE),
+    path,
+  };
 }
 
 /** Validates YAML text; errors name the file, the line, the key and the fix. */

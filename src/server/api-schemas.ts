@@ -3,9 +3,15 @@ import { z } from 'zod';
 /** Shapes of the public API, shared by the OpenAPI document and the dashboard. */
 export const reportRowSchema = z
   .object({
-    period: z.string().optional().describe('Present when a grain is set: hour, day, week (Monday) or month label'),
+    period: z
+      .string()
+      .optional()
+      .describe('Present when a grain is set: hour, day, week (Monday) or month label'),
     requests: z.number().int(),
-    input_tokens: z.number().int().describe('Every prompt token: uncached, cache reads and cache writes'),
+    input_tokens: z
+      .number()
+      .int()
+      .describe('Every prompt token: uncached, cache reads and cache writes'),
     output_tokens: z.number().int().describe('Every generated token, reasoning included'),
     cache_read_tokens: z.number().int(),
     cache_write_tokens: z.number().int(),
@@ -13,7 +19,9 @@ export const reportRowSchema = z
     cost: z.number().describe('Effective cost, USD'),
     list_cost: z.number().describe('Cost at list prices, USD'),
   })
-  .catchall(z.string().describe('One key per grouped dimension; (unattributed) for untagged calls'));
+  .catchall(
+    z.string().describe('One key per grouped dimension; (unattributed) for untagged calls'),
+  );
 
 export const unpricedModelSchema = z.object({
   provider: z.string(),

@@ -42,7 +42,10 @@ export function createApp(options: AppOptions): Server {
     }
     const route = routes.get(`${request.method ?? 'GET'} ${url.pathname}`);
     if (!route) {
-      throw new NotFoundError(`no route ${request.method ?? 'GET'} ${url.pathname}`, 'see /api/openapi.json for the routes');
+      throw new NotFoundError(
+        `no route ${request.method ?? 'GET'} ${url.pathname}`,
+        'see /api/openapi.json for the routes',
+      );
     }
     if (url.pathname !== '/api/openapi.json') authorize(request, options.adminToken);
     sendJson(response, 200, await route(url, request));
@@ -50,7 +53,8 @@ export function createApp(options: AppOptions): Server {
 
   return createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (!(error instanceof TokenopsError)) options.log?.(`error on ${request.method} ${request.url}: ${String(error)}`);
+      if (!(error instanceof TokenopsError))
+        options.log?.(`error on ${request.method} ${request.url}: ${String(error)}`);
       sendError(response, error);
     });
   });

@@ -1,11 +1,64 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { after } from 'node:test';
+import { describe, it } from 'node:test';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { StoreError } from '../../src/domain/errors/index.ts';
+import { EVENT_COLUMN_NAMES } from '../../src/store/duckdb/append-event-row.ts';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.ts';
+import { sampleEvents } from '../helpers/sample-events.ts';
+import { tempDirectory } from '../helpers/temp-directory.ts';
 import { runStoreContract } from './store-contract.ts';
 
-const directory = mkdtempSync(join(tmpdir(), 'tokenops-duckdb-'));
-after(() => rmSync(directory, { recursive: true, force: true }));
+const directory = tempDirectory('duckdb');
 
 runStoreContract('DuckDB file', () => DuckDbStore.open(join(directory, 'contract.duckdb')));
+
+describe('DuckDB store', () => {
+  it('writes the columns in the order migration 1 declares them', async () => {
+    const file = join(directory, 'columns.duckdb');
+    await (await DuckDbStore.open(file)).close();
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    const reader = await connection.runAndReadAll(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' ORDER BY ordinal_position",
+    );
+    assert.deepEqual(
+      reader.getRowObjectsJS().map((row) => row.column_name),
+      [...EVENT_COLUMN_NAMES],
+    );
+    connection.closeSync();
+    instance.closeSync();
+  });
+
+  it('refuses a file held by another process, saying who holds it, and touches nothing', async () => {
+    const file = join(directory, 'locked.duckdb');
+    const store = await DuckDbStore.open(file);
+    await store.append(sampleEvents(50, 3));
+    await store.close();
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { DuckDBInstance } = await import('@duckdb/node-api'); await DuckDBInstance.create(${JSON.stringify(file)}); console.log('held'); setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      await assert.rejects(DuckDbStore.open(file), (error: unknown) => {
+        assert.ok(error instanceof StoreError);
+        assert.match(error.message, new RegExp(`in use by .*PID ${holder.pid}`));
+        assert.match(error.fix, /--server/);
+        return true;
+      });
+    } finally {
+      holder.kill();
+      await new Promise((resolve) => holder.once('exit', resolve));
+    }
+    const reopened = await DuckDbStore.open(file);
+    assert.equal((await reopened.timeRange())?.events, 50);
+    await reopened.close();
+  });
+});

@@ -47,12 +47,18 @@ export function runStoreContract(name: string, openStore: () => Promise<Store>):
           const expected = expectedReport(events, dimensions, grain);
           assert.equal(rows.length, expected.size, `row count by ${dimensions.join(',')} ${grain}`);
           for (const row of rows) {
-            const key = [...dimensions.map((dimension) => String(row[dimension])), ...(grain === 'none' ? [] : [String(row.period)])].join('|');
+            const key = [
+              ...dimensions.map((dimension) => String(row[dimension])),
+              ...(grain === 'none' ? [] : [String(row.period)]),
+            ].join('|');
             const want = expected.get(key);
             assert.ok(want, `unexpected row ${key}`);
             for (const [column, value] of Object.entries(want)) {
               if (column === 'cost' || column === 'list_cost') {
-                assert.ok(Math.abs(Number(row[column]) - value) < 1e-9, `${column} of ${key}: ${row[column]} vs ${value}`);
+                assert.ok(
+                  Math.abs(Number(row[column]) - value) < 1e-9,
+                  `${column} of ${key}: ${row[column]} vs ${value}`,
+                );
               } else {
                 assert.equal(row[column], value, `${column} of ${key}`);
               }
@@ -70,26 +76,47 @@ export function runStoreContract(name: string, openStore: () => Promise<Store>):
     });
 
     it('filters by tag and treats (unattributed) as the missing value', async () => {
-      const rows = await store.report({ ...spec(['team']), filters: [{ dimension: 'team', value: UNATTRIBUTED }] });
+      const rows = await store.report({
+        ...spec(['team']),
+        filters: [{ dimension: 'team', value: UNATTRIBUTED }],
+      });
       const untagged = events.filter((event) => event.tags.team === undefined).length;
       assert.equal(rows.length, 1);
       assert.equal(rows[0]?.requests, untagged);
-      const search = await store.report({ ...spec(['feature']), filters: [{ dimension: 'team', value: 'search' }, { dimension: 'tag:region', value: 'eu' }] });
-      const expected = events.filter((event) => event.tags.team === 'search' && event.tags.extra?.region === 'eu').length;
-      assert.equal(search.reduce((sum, row) => sum + row.requests, 0), expected);
+      const search = await store.report({
+        ...spec(['feature']),
+        filters: [
+          { dimension: 'team', value: 'search' },
+          { dimension: 'tag:region', value: 'eu' },
+        ],
+      });
+      const expected = events.filter(
+        (event) => event.tags.team === 'search' && event.tags.extra?.region === 'eu',
+      ).length;
+      assert.equal(
+        search.reduce((sum, row) => sum + row.requests, 0),
+        expected,
+      );
     });
 
     it('limits to a time range, from inclusive and to exclusive', async () => {
       const from = Date.UTC(2026, 2, 3);
       const to = Date.UTC(2026, 2, 5);
       const [row] = await store.report({ ...spec([]), from, to });
-      const expected = events.filter((event) => event.timestamp >= from && event.timestamp < to).length;
+      const expected = events.filter(
+        (event) => event.timestamp >= from && event.timestamp < to,
+      ).length;
       assert.equal(row?.requests, expected);
     });
 
     it('reads events back exactly as they went in', async () => {
       const stored = [];
-      for await (const batch of store.eventsBetween(Date.UTC(2026, 2, 1), Date.UTC(2026, 2, 12), 700)) stored.push(...batch);
+      for await (const batch of store.eventsBetween(
+        Date.UTC(2026, 2, 1),
+        Date.UTC(2026, 2, 12),
+        700,
+      ))
+        stored.push(...batch);
       assert.equal(stored.length, events.length);
       const byId = new Map(stored.map((event) => [event.id, event]));
       for (const event of events.slice(0, 200)) assert.deepEqual(byId.get(event.id), event);
@@ -108,9 +135,28 @@ export function runStoreContract(name: string, openStore: () => Promise<Store>):
 
     it('replaces pricing atomically and reports the new costs', async () => {
       const target = events.filter((event) => event.pricing.effective !== null).slice(0, 5);
-      await store.updatePricing(target.map((event) => ({ id: event.id, pricing: { ...event.pricing, effective: { ...event.pricing.effective!, total: 1, input: 1, cacheRead: 0, cacheWrite: 0, output: 0, reasoning: 0 } } })));
+      await store.updatePricing(
+        target.map((event) => ({
+          id: event.id,
+          pricing: {
+            ...event.pricing,
+            effective: {
+              ...event.pricing.effective!,
+              total: 1,
+              input: 1,
+              cacheRead: 0,
+              cacheWrite: 0,
+              output: 0,
+              reasoning: 0,
+            },
+          },
+        })),
+      );
       const [row] = await store.report(spec([]));
-      const expected = events.reduce((sum, event) => sum + (target.includes(event) ? 1 : (event.pricing.effective?.total ?? 0)), 0);
+      const expected = events.reduce(
+        (sum, event) => sum + (target.includes(event) ? 1 : (event.pricing.effective?.total ?? 0)),
+        0,
+      );
       assert.ok(Math.abs(Number(row?.cost) - expected) < 1e-9);
     });
 

@@ -51,7 +51,11 @@ export function periodLabel(timestamp: number, grain: Exclude<Grain, 'none'>): s
   if (grain === 'day') return iso.slice(0, 10);
   if (grain === 'month') return iso.slice(0, 7);
   const monday = new Date(
-    Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - ((date.getUTCDay() + 6) % 7)),
+    Date.UTC(
+      date.getUTCFullYear(),
+      date.getUTCMonth(),
+      date.getUTCDate() - ((date.getUTCDay() + 6) % 7),
+    ),
   );
   return monday.toISOString().slice(0, 10);
 }

@@ -17,7 +17,10 @@ describe('HTTP API', () => {
   before(async () => {
     store = await DuckDbStore.open(join(tempDirectory('api'), 'api.duckdb'));
     await store.append(events);
-    servers.push(createApp({ store, version: '0.0.0-test' }), createApp({ store, version: '0.0.0-test', adminToken: 's3cret' }));
+    servers.push(
+      createApp({ store, version: '0.0.0-test' }),
+      createApp({ store, version: '0.0.0-test', adminToken: 's3cret' }),
+    );
     base = await listen(servers[0]!);
     secured = await listen(servers[1]!);
   });
@@ -33,26 +36,43 @@ describe('HTTP API', () => {
   });
 
   it('serves the report with the CLI options as query parameters', async () => {
-    const response = await fetch(`${base}/api/v1/report?by=team,feature&where=team:search&grain=day`);
+    const response = await fetch(
+      `${base}/api/v1/report?by=team,feature&where=team:search&grain=day`,
+    );
     assert.equal(response.status, 200);
     const rows = (await response.json()) as Record<string, string | number>[];
     const expected = events.filter((event) => event.tags.team === 'search');
-    assert.equal(rows.reduce((sum, row) => sum + Number(row.requests), 0), expected.length);
-    assert.equal(rows.reduce((sum, row) => sum + Number(row.output_tokens), 0), expected.reduce((sum, event) => sum + event.tokens.output, 0));
-    assert.ok(rows.every((row) => row.team === 'search' && typeof row.period === 'string' && 'feature' in row));
+    assert.equal(
+      rows.reduce((sum, row) => sum + Number(row.requests), 0),
+      expected.length,
+    );
+    assert.equal(
+      rows.reduce((sum, row) => sum + Number(row.output_tokens), 0),
+      expected.reduce((sum, event) => sum + event.tokens.output, 0),
+    );
+    assert.ok(
+      rows.every(
+        (row) => row.team === 'search' && typeof row.period === 'string' && 'feature' in row,
+      ),
+    );
   });
 
   it('refuses an unknown dimension with the field and the fix', async () => {
     const response = await fetch(`${base}/api/v1/report?by=teams`);
     assert.equal(response.status, 400);
-    const body = (await response.json()) as { error: { code: string; message: string; fix: string } };
+    const body = (await response.json()) as {
+      error: { code: string; message: string; fix: string };
+    };
     assert.equal(body.error.code, 'invalid_input');
     assert.match(body.error.message, /by "teams" is not a dimension/);
     assert.match(body.error.fix, /team, service, feature/);
   });
 
   it('describes itself in OpenAPI 3.1', async () => {
-    const document = (await (await fetch(`${base}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    const document = (await (await fetch(`${base}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     assert.equal(document.openapi, '3.1.0');
     assert.ok('/api/v1/report' in document.paths);
     assert.ok('/healthz' in document.paths);
@@ -61,9 +81,13 @@ describe('HTTP API', () => {
   it('needs the admin token when one is configured', async () => {
     const refused = await fetch(`${secured}/api/v1/report`);
     assert.equal(refused.status, 401);
-    const wrong = await fetch(`${secured}/api/v1/report`, { headers: { authorization: 'Bearer nope' } });
+    const wrong = await fetch(`${secured}/api/v1/report`, {
+      headers: { authorization: 'Bearer nope' },
+    });
     assert.equal(wrong.status, 401);
-    const allowed = await fetch(`${secured}/api/v1/report`, { headers: { authorization: 'Bearer s3cret' } });
+    const allowed = await fetch(`${secured}/api/v1/report`, {
+      headers: { authorization: 'Bearer s3cret' },
+    });
     assert.equal(allowed.status, 200);
     assert.equal((await fetch(`${secured}/healthz`)).status, 200);
   });

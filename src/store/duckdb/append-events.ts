@@ -1,14 +1,8 @@
-import { DuckDBDataChunk, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { PricedUsageEvent } from '../../domain/usage-event.ts';
-import { EVENT_COLUMNS } from './event-columns.ts';
+import { appendEventRow } from './append-event-row.ts';
 
-/** DuckDB's vector size: a data chunk holds at most this many rows. */
-const CHUNK_ROWS = 2048;
-
-/**
- * Bulk-writes events with DuckDB's appender, a column at a time: one native call per column
- * per 2,048 rows instead of one per value.
- */
+/** Bulk-writes events into `table` with DuckDB's appender; flushed once at the end. */
 export async function appendEvents(
   connection: DuckDBConnection,
   table: string,
@@ -16,18 +10,7 @@ export async function appendEvents(
 ): Promise<void> {
   const appender = await connection.createAppender(table);
   try {
-    const types: DuckDBType[] = [];
-    for (let column = 0; column < appender.columnCount; column += 1) {
-      types.push(appender.columnType(column));
-    }
-    for (let start = 0; start < events.length; start += CHUNK_ROWS) {
-      const slice = events.slice(start, start + CHUNK_ROWS);
-      const chunk = DuckDBDataChunk.create(types, slice.length);
-      EVENT_COLUMNS.forEach(([, read], column) => {
-        chunk.setColumnValues(column, slice.map(read));
-      });
-      appender.appendDataChunk(chunk);
-    }
+    for (const event of events) appendEventRow(appender, event);
     appender.flushSync();
   } finally {
     appender.closeSync();

@@ -3,19 +3,19 @@ import { UNATTRIBUTED } from '../../domain/tags.ts';
 import type { EventSource, PricedUsageEvent } from '../../domain/usage-event.ts';
 import type { Dimension, ReportRow, ReportSpec } from '../report-spec.ts';
 import { buildReportQuery, dimensionColumn } from '../sql/report-query.ts';
-import type {
-  AppendResult,
-  PricingUpdate,
-  Store,
-  StoredRange,
-  UnpricedModel,
-} from '../store.ts';
+import type { AppendResult, PricingUpdate, Store, StoredRange, UnpricedModel } from '../store.ts';
 import { appendEvents } from './append-events.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { migrate, readSchemaVersion } from './migrate.ts';
 import { openDuckDb } from './open-duckdb.ts';
 import { EVENT_ROW_SELECT, readEventRow } from './read-event-row.ts';
 import { writePricingUpdates } from './write-pricing-updates.ts';
+
+/** Text of a grouped value; group keys are VARCHAR columns, so anything else is a bug. */
+function cellText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  throw new TypeError(`expected a text column, got ${typeof value}`);
+}
 
 /** The embedded store: one DuckDB file under the data directory. */
 export class DuckDbStore implements Store {
@@ -62,9 +62,9 @@ export class DuckDbStore implements Store {
     return reader.getRowObjectsJS().map((raw) => {
       const row: Record<string, string | number> = {};
       spec.dimensions.forEach((dimension, index) => {
-        row[dimension] = String(raw[`d${index}`]);
+        row[dimension] = cellText(raw[`d${index}`]);
       });
-      if (spec.grain !== 'none') row.period = String(raw.period);
+      if (spec.grain !== 'none') row.period = cellText(raw.period);
       row.requests = Number(raw.requests);
       for (const column of [
         'input_tokens',
@@ -96,7 +96,7 @@ export class DuckDbStore implements Store {
        FROM events GROUP BY 1 ORDER BY calls DESC, value LIMIT ${Math.max(1, Math.floor(limit))}`,
       params,
     );
-    return reader.getRowObjectsJS().map((row) => String(row.value));
+    return reader.getRowObjectsJS().map((row) => cellText(row.value));
   }
 
   async timeRange(): Promise<StoredRange | null> {
@@ -120,8 +120,8 @@ export class DuckDbStore implements Store {
        FROM events WHERE NOT priced GROUP BY provider, model ORDER BY events DESC, provider, model`,
     );
     return reader.getRowObjectsJS().map((row) => ({
-      provider: String(row.provider),
-      model: String(row.model),
+      provider: cellText(row.provider),
+      model: cellText(row.model),
       events: Number(row.events),
       inputTokens: Number(row.input_tokens),
       outputTokens: Number(row.output_tokens),

@@ -100,7 +100,8 @@ export function readEventRow(row: Row): PricedUsageEvent {
   if (systemPromptTokens !== undefined || toolDefinitionTokens !== undefined) {
     event.prompt = {};
     if (systemPromptTokens !== undefined) event.prompt.systemPromptTokens = systemPromptTokens;
-    if (toolDefinitionTokens !== undefined) event.prompt.toolDefinitionTokens = toolDefinitionTokens;
+    if (toolDefinitionTokens !== undefined)
+      event.prompt.toolDefinitionTokens = toolDefinitionTokens;
   }
   return event;
 }

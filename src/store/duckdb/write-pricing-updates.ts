@@ -1,15 +1,21 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { ClassCosts } from '../../domain/money.ts';
 import type { PricingUpdate } from '../store.ts';
-import { EVENT_COLUMNS } from './event-columns.ts';
+import { EVENT_COLUMN_NAMES } from './append-event-row.ts';
 
-const PRICING_COLUMNS = [
-  'context_tier',
-  'currency',
-  'price_version',
-  'priced',
-  'flags',
-  ...EVENT_COLUMNS.map(([name]) => name).filter((name) => /^(cost|list)_/.test(name)),
-];
+const COST_COLUMNS = EVENT_COLUMN_NAMES.filter((name) => /^(cost|list)_/.test(name));
+const PRICING_COLUMNS = ['context_tier', 'price_version', 'priced', 'flags', ...COST_COLUMNS];
+const PARTS = ['input', 'cacheRead', 'cacheWrite', 'output', 'reasoning', 'total'] as const;
+
+function appendCost(
+  appender: DuckDBAppender,
+  costs: ClassCosts | null,
+  part: keyof ClassCosts,
+): void {
+  const value = costs?.[part];
+  if (value === undefined) appender.appendNull();
+  else appender.appendDouble(value);
+}
 
 /** Writes new costs for stored events; the caller wraps it in a transaction. */
 export async function writePricingUpdates(
@@ -22,14 +28,16 @@ export async function writePricingUpdates(
   await connection.run('DELETE FROM staged_pricing');
   const appender = await connection.createAppender('staged_pricing');
   try {
-    const getters = new Map(EVENT_COLUMNS);
-    for (const update of updates) {
-      const event = { pricing: update.pricing, id: update.id };
-      appender.appendVarchar(update.id);
-      for (const column of PRICING_COLUMNS) {
-        const read = getters.get(column);
-        if (!read) throw new Error(`no getter for column ${column}`);
-        appender.appendValue(read(event as never));
+    for (const { id, pricing } of updates) {
+      appender.appendVarchar(id);
+      appender.appendVarchar(pricing.contextTier);
+      appender.appendVarchar(pricing.priceVersion);
+      appender.appendBoolean(pricing.effective !== null);
+      if (pricing.flags.length > 0) appender.appendVarchar(pricing.flags.join(','));
+      else appender.appendNull();
+      for (const part of PARTS) {
+        appendCost(appender, pricing.effective, part);
+        appendCost(appender, pricing.list, part);
       }
       appender.endRow();
     }

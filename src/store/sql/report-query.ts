@@ -1,10 +1,5 @@
 import { UNATTRIBUTED } from '../../domain/tags.ts';
-import {
-  isSixTag,
-  isTagDimension,
-  type Dimension,
-  type ReportSpec,
-} from '../report-spec.ts';
+import { isSixTag, isTagDimension, type Dimension, type ReportSpec } from '../report-spec.ts';
 import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
 
 const TOKEN_COLUMNS = [
@@ -29,7 +24,9 @@ export function buildReportQuery(spec: ReportSpec, dialect: SqlDialect): SqlQuer
   const groupKeys: string[] = [];
   spec.dimensions.forEach((dimension, index) => {
     const alias = `d${index}`;
-    select.push(`COALESCE(${dimensionColumn(dimension, bind, dialect)}, '${UNATTRIBUTED}') AS ${alias}`);
+    select.push(
+      `COALESCE(${dimensionColumn(dimension, bind, dialect)}, '${UNATTRIBUTED}') AS ${alias}`,
+    );
     groupKeys.push(alias);
   });
   if (spec.grain !== 'none') {
@@ -38,7 +35,10 @@ export function buildReportQuery(spec: ReportSpec, dialect: SqlDialect): SqlQuer
   }
   select.push('count(*) AS requests');
   for (const column of TOKEN_COLUMNS) select.push(`${dialect.sumTokens(column)} AS ${column}`);
-  select.push(`${dialect.sumMoney('cost_total')} AS cost`, `${dialect.sumMoney('list_total')} AS list_cost`);
+  select.push(
+    `${dialect.sumMoney('cost_total')} AS cost`,
+    `${dialect.sumMoney('list_total')} AS list_cost`,
+  );
 
   const where: string[] = [];
   if (spec.from !== undefined) where.push(`ts >= ${bind(isoUtc(spec.from), 'timestamp')}`);
@@ -51,9 +51,7 @@ export function buildReportQuery(spec: ReportSpec, dialect: SqlDialect): SqlQuer
   }
 
   const metricOrder =
-    spec.metric === 'cost'
-      ? 'cost DESC'
-      : `(${TOKEN_COLUMNS.slice(0, 2).join(' + ')}) DESC`;
+    spec.metric === 'cost' ? 'cost DESC' : `(${TOKEN_COLUMNS.slice(0, 2).join(' + ')}) DESC`;
   const order = [spec.grain !== 'none' ? 'period' : undefined, metricOrder, ...groupKeys]
     .filter((part) => part !== undefined)
     .join(', ');

@@ -1,0 +1,4 @@
+/** Commander reducer for repeatable options such as --where. */
+export function collectOption(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

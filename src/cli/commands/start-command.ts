@@ -1,0 +1,70 @@
+import type { Command } from 'commander';
+import { readSecret } from '../../config/index.ts';
+import { ConfigError, ValidationError } from '../../domain/errors/index.ts';
+import type { CliContext } from '../cli-context.ts';
+import { TOKENOPS_VERSION } from '../version.ts';
+
+export function registerStartCommand(program: Command, context: () => CliContext): void {
+  program
+    .command('start')
+    .description('serve the API (and, with later releases, gateway and dashboard) on one port')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on', '8787')
+    .action(async (flags: { host: string; port: string }) => {
+      const cli = context();
+      const port = Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+        throw new ValidationError(
+          'invalid option',
+          [{ field: 'port', reason: `"${flags.port}" is not a port number` }],
+          'pass --port 8787, for instance',
+        );
+      }
+      const config = cli.config.config;
+      const adminToken = readSecret(config.auth.adminTokenEnv);
+      if (config.auth.adminTokenEnv && !adminToken) {
+        // Starting with an open API when a token was asked for would be a silent hole.
+        throw new ConfigError(
+          `auth.adminTokenEnv names ${config.auth.adminTokenEnv}, which is not set`,
+          `export ${config.auth.adminTokenEnv}=<a long random token>, or remove auth.adminTokenEnv`,
+        );
+      }
+      const store = await cli.openStore();
+      const { createApp } = await import('../../server/app.ts');
+      const server = createApp({
+        store,
+        version: TOKENOPS_VERSION,
+        ...(adminToken ? { adminToken } : {}),
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, flags.host, resolve);
+      }).catch(async (error: unknown) => {
+        await store.close();
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') {
+          throw new ValidationError(
+            'cannot start',
+            [{ field: 'port', reason: `${flags.host}:${port} is already in use` }],
+            'stop the other server or pass another --port',
+          );
+        }
+        throw error;
+      });
+      const address = server.address();
+      const shown =
+        typeof address === 'object' && address
+          ? `http://${flags.host}:${address.port}`
+          : flags.host;
+      process.stdout.write(
+        `tokenops ${TOKENOPS_VERSION} listening on ${shown} (store: ${cli.config.config.store.url ?? cli.dataDir})\n  report: ${shown}/api/v1/report?by=team,feature&grain=day\n  api:    ${shown}/api/openapi.json\n`,
+      );
+      const shutdown = () => {
+        server.close();
+        void store.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    });
+}

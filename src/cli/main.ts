@@ -1,0 +1,45 @@
+import { Command, CommanderError } from 'commander';
+import { CliContext, type GlobalOptions } from './cli-context.ts';
+import { registerDemoCommand } from './commands/demo-command.ts';
+import { registerPricesCommand } from './commands/prices-command.ts';
+import { registerReportCommand } from './commands/report-command.ts';
+import { registerRepriceCommand } from './commands/reprice-command.ts';
+import { registerStartCommand } from './commands/start-command.ts';
+import { describeError } from './output/print-error.ts';
+import { TOKENOPS_VERSION } from './version.ts';
+
+/** The tokenops CLI. Commands load their heavy modules (DuckDB, the catalog) on first use. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('tokenops')
+    .description('FinOps for LLM tokens: capture, price, attribute and govern every model call')
+    .version(TOKENOPS_VERSION)
+    .option('--data <dir>', 'data directory: embedded store and spool', './.tokenops')
+    .option('--config <file>', 'config file (default ./tokenops.yaml when present)')
+    .option('--server <url>', 'talk to a running tokenops start instead of opening the store')
+    .option('--format <format>', 'table, json or csv', 'table')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .exitOverride()
+    .showSuggestionAfterError();
+
+  let context: CliContext | undefined;
+  const getContext = (): CliContext => {
+    context ??= new CliContext(program.opts<GlobalOptions>(), process.cwd());
+    return context;
+  };
+  registerStartCommand(program, getContext);
+  registerDemoCommand(program, getContext);
+  registerReportCommand(program, getContext);
+  registerPricesCommand(program, getContext);
+  registerRepriceCommand(program, getContext);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    process.stderr.write(`${describeError(error)}\n`);
+    if (program.opts<GlobalOptions>().debug && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}

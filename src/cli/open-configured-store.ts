@@ -1,0 +1,18 @@
+import { join, resolve } from 'node:path';
+import type { TokenopsConfig } from '../config/index.ts';
+import { ConfigError } from '../domain/errors/index.ts';
+import { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
+import type { Store } from '../store/store.ts';
+
+export const DEFAULT_STORE_FILE = 'tokenops.duckdb';
+
+/** Picks the store adapter from store.url; the embedded DuckDB file by default. */
+export async function openConfiguredStore(config: TokenopsConfig, dataDir: string): Promise<Store> {
+  const url = config.store.url;
+  if (url === undefined) return DuckDbStore.open(join(dataDir, DEFAULT_STORE_FILE));
+  if (url.startsWith('duckdb:')) return DuckDbStore.open(resolve(url.slice('duckdb:'.length)));
+  throw new ConfigError(
+    `store.url ${url.split('://')[0] ?? 'this'}:// is not available in this version`,
+    'use duckdb:PATH, or remove store.url to use the embedded store under --data',
+  );
+}

@@ -1,0 +1,3 @@
+export { DEFAULT_EVENTS_PER_DAY, type DemoOptions, type DemoPlan } from './demo-options.ts';
+export { generateDemoWorkload } from './generate-demo-workload.ts';
+export { planDemoWorkload } from './plan-demo-workload.ts';
