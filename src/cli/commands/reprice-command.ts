@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parseTimeRange } from '../../analytics/index.ts';
 import { ValidationError } from '../../domain/errors/index.ts';
+import { toStoredPrecision } from '../../domain/money.ts';
 import type { PricingUpdate } from '../../store/store.ts';
 import type { CliContext } from '../cli-context.ts';
 import { formatMoney } from '../output/format-table.ts';
@@ -82,9 +83,14 @@ export function registerRepriceCommand(program: Command, context: () => CliConte
         progress.stop();
         // One transaction for the whole period: a failure leaves every stored cost as it was.
         if (!flags.dryRun) await store.updatePricing(updates);
-        const rows = [...byModel.values()].sort(
-          (a, b) => Math.abs(b.difference) - Math.abs(a.difference),
-        );
+        const rows = [...byModel.values()]
+          .map((row) => ({
+            ...row,
+            old_cost: toStoredPrecision(row.old_cost),
+            new_cost: toStoredPrecision(row.new_cost),
+            difference: toStoredPrecision(row.difference),
+          }))
+          .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference));
         if (cli.format !== 'table') {
           printRows(cli.format, rows);
           return;

@@ -29,15 +29,16 @@ export function startProgress(label: string, total: number, unit: string): Progr
     };
   }
   let done = 0;
-  let nextTenth = 1;
+  let printedTenth = 0;
   return {
     increment(count) {
       done += count;
-      while (total > 0 && done >= (total * nextTenth) / 10 && nextTenth <= 10) {
+      const tenth = total > 0 ? Math.min(10, Math.floor((done * 10) / total)) : 10;
+      if (tenth > printedTenth) {
+        printedTenth = tenth;
         process.stderr.write(
-          `${label}: ${nextTenth * 10}% (${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${unit})\n`,
+          `${label}: ${tenth * 10}% (${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${unit})\n`,
         );
-        nextTenth += 1;
       }
     },
     stop: () => undefined,
