@@ -7,7 +7,10 @@ export interface ClassCosts {
   /** Uncached input tokens. */
   input: number;
   cacheRead: number;
+  /** All cache writes, one-hour writes included. */
   cacheWrite: number;
+  /** The part of `cacheWrite` spent on one-hour writes (priced apart in FOCUS exports). */
+  cacheWrite1h: number;
   /** Every output token, reasoning included. */
   output: number;
   /** The part of `output` spent on reasoning tokens. */
@@ -26,12 +29,14 @@ export function sumClassCosts(parts: Omit<ClassCosts, 'total'>): ClassCosts {
   const input = toStoredPrecision(parts.input);
   const cacheRead = toStoredPrecision(parts.cacheRead);
   const cacheWrite = toStoredPrecision(parts.cacheWrite);
+  const cacheWrite1h = toStoredPrecision(parts.cacheWrite1h);
   const output = toStoredPrecision(parts.output);
   const reasoning = toStoredPrecision(parts.reasoning);
   return {
     input,
     cacheRead,
     cacheWrite,
+    cacheWrite1h,
     output,
     reasoning,
     total: toStoredPrecision(input + cacheRead + cacheWrite + output),

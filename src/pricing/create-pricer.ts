@@ -153,6 +153,7 @@ function givenCosts(total: number): ClassCosts {
     input: 0,
     cacheRead: 0,
     cacheWrite: 0,
+    cacheWrite1h: 0,
     output: 0,
     reasoning: 0,
     total: toStoredPrecision(total),

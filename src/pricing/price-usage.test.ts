@@ -30,6 +30,7 @@ test('each class at its own rate; output includes reasoning', () => {
     input: 0.00375, // 1250 × 3
     cacheRead: 0.0055296, // 18432 × 0.30
     cacheWrite: 0.007875, // 2100 × 3.75
+    cacheWrite1h: 0,
     output: 0.0081, // 540 × 15
     reasoning: 0.0006, // 40 × 15
     total: 0.0252546,
@@ -43,6 +44,7 @@ test('one-hour writes at their own rate, five-minute writes at theirs', () => {
     1,
   );
   assert.equal(costs.cacheWrite, 0.0465); // 6000 × 3.75 + 4000 × 6
+  assert.equal(costs.cacheWrite1h, 0.024); // 4000 × 6, the part of the writes above
   assert.equal(costs.input, 0);
 });
 
@@ -68,6 +70,7 @@ test('the multiplier scales every class', () => {
     input: 0.05,
     cacheRead: 0,
     cacheWrite: 0,
+    cacheWrite1h: 0,
     output: 0.008,
     reasoning: 0.004,
     total: 0.058,

@@ -30,14 +30,13 @@ export function priceUsage(
   const writes5m = tokens.cacheWrite - tokens.cacheWrite1h;
   const visibleOutput = tokens.output - tokens.reasoning;
   const reasoning = tokens.reasoning * rateAt(rates.outputReasoning, totalInput) * perToken;
+  const writes1h = tokens.cacheWrite1h * rateAt(rates.cacheWrite1h, totalInput) * perToken;
   return {
     costs: sumClassCosts({
       input: uncached * rateAt(rates.input, totalInput) * perToken,
       cacheRead: tokens.cacheRead * rateAt(rates.cacheRead, totalInput) * perToken,
-      cacheWrite:
-        (writes5m * rateAt(rates.cacheWrite, totalInput) +
-          tokens.cacheWrite1h * rateAt(rates.cacheWrite1h, totalInput)) *
-        perToken,
+      cacheWrite: writes5m * rateAt(rates.cacheWrite, totalInput) * perToken + writes1h,
+      cacheWrite1h: writes1h,
       output: visibleOutput * rateAt(rates.output, totalInput) * perToken + reasoning,
       reasoning,
     }),

@@ -37,6 +37,7 @@ export function sampleEvents(count: number, seed = 7): PricedUsageEvent[] {
       input: (input - cacheRead - cacheWrite) * 1e-6,
       cacheRead: cacheRead * 1e-7,
       cacheWrite: cacheWrite * 1.25e-6,
+      cacheWrite1h: 0,
       output: output * 4e-6,
       reasoning: reasoning * 4e-6,
     });
@@ -44,6 +45,7 @@ export function sampleEvents(count: number, seed = 7): PricedUsageEvent[] {
       input: list.input * 0.9,
       cacheRead: list.cacheRead * 0.9,
       cacheWrite: list.cacheWrite * 0.9,
+      cacheWrite1h: 0,
       output: list.output * 0.9,
       reasoning: list.reasoning * 0.9,
     });

@@ -34,6 +34,8 @@ export const EVENT_COLUMN_NAMES = [
   'list_cache_read',
   'cost_cache_write',
   'list_cache_write',
+  'cost_cache_write_1h',
+  'list_cache_write_1h',
   'cost_output',
   'list_output',
   'cost_reasoning',
@@ -62,6 +64,17 @@ export const EVENT_COLUMN_NAMES = [
   'extra_tags',
   'outcome',
   'score',
+] as const;
+
+/** Class costs in column order: effective then list for each. */
+export const COST_PARTS = [
+  'input',
+  'cacheRead',
+  'cacheWrite',
+  'cacheWrite1h',
+  'output',
+  'reasoning',
+  'total',
 ] as const;
 
 function text(appender: DuckDBAppender, value: string | undefined): void {
@@ -117,14 +130,7 @@ export function appendEventRow(appender: DuckDBAppender, event: PricedUsageEvent
   appender.appendVarchar(pricing.priceVersion);
   appender.appendBoolean(pricing.effective !== null);
   text(appender, pricing.flags.length > 0 ? pricing.flags.join(',') : undefined);
-  for (const part of [
-    'input',
-    'cacheRead',
-    'cacheWrite',
-    'output',
-    'reasoning',
-    'total',
-  ] as const) {
+  for (const part of COST_PARTS) {
     costPair(appender, pricing.effective, pricing.list, part);
   }
   double(appender, event.givenCost);

@@ -29,6 +29,7 @@ function costs(row: Row, prefix: 'cost' | 'list'): ClassCosts | null {
     input: money(row[`${prefix}_input`]),
     cacheRead: money(row[`${prefix}_cache_read`]),
     cacheWrite: money(row[`${prefix}_cache_write`]),
+    cacheWrite1h: money(row[`${prefix}_cache_write_1h`]),
     output: money(row[`${prefix}_output`]),
     reasoning: money(row[`${prefix}_reasoning`]),
     total: money(row[`${prefix}_total`]),

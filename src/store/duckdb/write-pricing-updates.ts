@@ -1,11 +1,10 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { ClassCosts } from '../../domain/money.ts';
 import type { PricingUpdate } from '../store.ts';
-import { EVENT_COLUMN_NAMES } from './append-event-row.ts';
+import { COST_PARTS, EVENT_COLUMN_NAMES } from './append-event-row.ts';
 
 const COST_COLUMNS = EVENT_COLUMN_NAMES.filter((name) => /^(cost|list)_/.test(name));
 const PRICING_COLUMNS = ['context_tier', 'price_version', 'priced', 'flags', ...COST_COLUMNS];
-const PARTS = ['input', 'cacheRead', 'cacheWrite', 'output', 'reasoning', 'total'] as const;
 
 function appendCost(
   appender: DuckDBAppender,
@@ -35,7 +34,7 @@ export async function writePricingUpdates(
       appender.appendBoolean(pricing.effective !== null);
       if (pricing.flags.length > 0) appender.appendVarchar(pricing.flags.join(','));
       else appender.appendNull();
-      for (const part of PARTS) {
+      for (const part of COST_PARTS) {
         appendCost(appender, pricing.effective, part);
         appendCost(appender, pricing.list, part);
       }

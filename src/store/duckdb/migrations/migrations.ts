@@ -9,7 +9,15 @@ export interface Migration {
 }
 
 const money = 'DECIMAL(18,12)';
-const costColumns = ['input', 'cache_read', 'cache_write', 'output', 'reasoning', 'total']
+const costColumns = [
+  'input',
+  'cache_read',
+  'cache_write',
+  'cache_write_1h',
+  'output',
+  'reasoning',
+  'total',
+]
   .flatMap((part) => [`cost_${part} ${money}`, `list_${part} ${money}`])
   .join(',\n    ');
 
