@@ -1,4 +1,12 @@
-import type { EventPricing, EventSource, PricedUsageEvent } from '../domain/usage-event.ts';
+import type { ClassCosts } from '../domain/money.ts';
+import type { Tags } from '../domain/tags.ts';
+import type { TokenCounts } from '../domain/token-classes.ts';
+import type {
+  EventPricing,
+  EventSource,
+  PricedUsageEvent,
+  ServiceTier,
+} from '../domain/usage-event.ts';
 import type { Dimension, ReportRow, ReportSpec } from './report-spec.ts';
 
 export interface AppendResult {
@@ -50,4 +58,29 @@ export interface Store {
   /** Removes every event a door wrote (e.g. the demo before it is regenerated). */
   deleteSource(source: EventSource): Promise<number>;
   close(): Promise<void>;
+}
+
+/**
+ * Priced usage summed per charge period (an hour) and per price point and tag set, or per
+ * event: what a FOCUS export writes one row per token class for. Unpriced events are left
+ * out (FOCUS forbids null costs); `unpricedEvents` counts them.
+ */
+export interface UsageGroup {
+  periodStart: number;
+  periodEnd: number;
+  provider: string;
+  model: string;
+  serviceTier: ServiceTier;
+  contextTier: 'standard' | 'long';
+  currency: string;
+  source: EventSource;
+  tags: Tags;
+  events: number;
+  /** Summed, nested as in the usage event (input includes cache; output includes reasoning). */
+  tokens: TokenCounts;
+  list: ClassCosts;
+  effective: ClassCosts;
+  /** Set when grouped per event. */
+  eventId?: string;
+  traceId?: string;
 }

@@ -1,0 +1,25 @@
+/** A CSV (plain or gzipped) or Parquet file, read by the store's engine, never by hand. */
+export type TabularFormat = 'csv' | 'parquet';
+
+export interface TabularRow {
+  /** 1-based line of the file (the header is line 1); for Parquet, the row number + 1. */
+  line: number;
+  /** Every value as text exactly as the file holds it; empty CSV fields are null. */
+  values: Record<string, string | null>;
+}
+
+export interface TabularBatch {
+  columns: readonly string[];
+  rows: readonly TabularRow[];
+}
+
+/**
+ * Reads tabular files with the engine's own readers. Implemented by the store adapter
+ * (DuckDB's read_csv / read_parquet); a file the engine cannot parse is refused with a
+ * BillFileError naming the line or column.
+ */
+export interface TabularFileReader {
+  read(path: string, format: TabularFormat, batchSize: number): AsyncIterable<TabularBatch>;
+  /** Row count, for progress bars. */
+  count(path: string, format: TabularFormat): Promise<number>;
+}
