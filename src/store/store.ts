@@ -1,3 +1,4 @@
+import type { BillingLine } from '../domain/billing-line.ts';
 import type { ClassCosts } from '../domain/money.ts';
 import type { Tags } from '../domain/tags.ts';
 import type { TokenCounts } from '../domain/token-classes.ts';
@@ -7,12 +8,20 @@ import type {
   PricedUsageEvent,
   ServiceTier,
 } from '../domain/usage-event.ts';
+import type { ReconcileSpec, ReconcileTotals } from './reconcile-spec.ts';
 import type { Dimension, ReportRow, ReportSpec } from './report-spec.ts';
 
 export interface AppendResult {
   inserted: number;
   /** Events whose id was already stored: ingest is idempotent, so these are skipped. */
   duplicates: number;
+}
+
+export interface BillingAppendResult {
+  /** Lines whose id was new. */
+  inserted: number;
+  /** Lines that replaced a line already stored (a re-import, or a corrected export). */
+  replaced: number;
 }
 
 export interface StoredRange {
@@ -57,6 +66,19 @@ export interface Store {
   updatePricing(updates: readonly PricingUpdate[]): Promise<void>;
   /** Removes every event a door wrote (e.g. the demo before it is regenerated). */
   deleteSource(source: EventSource): Promise<number>;
+  /** Stores bill lines in one transaction, replacing lines with the same id. */
+  appendBillingLines(lines: readonly BillingLine[]): Promise<BillingAppendResult>;
+  /** Invoiced against metered sums, grouped as the spec says. */
+  reconcileTotals(spec: ReconcileSpec): Promise<ReconcileTotals[]>;
+  /** Priced usage in [from, to) per hour and price point and tag set, or per event. */
+  usageGroups(
+    from: number,
+    to: number,
+    grain: 'hour' | 'event',
+    batchSize: number,
+  ): AsyncIterable<UsageGroup[]>;
+  /** Events in [from, to) that nothing could price. */
+  countUnpriced(from: number, to: number): Promise<number>;
   close(): Promise<void>;
 }
 

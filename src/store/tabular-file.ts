@@ -23,3 +23,21 @@ export interface TabularFileReader {
   /** Row count, for progress bars. */
   count(path: string, format: TabularFormat): Promise<number>;
 }
+
+export interface TabularColumn {
+  name: string;
+  /** DECIMAL is exact (38 digits, 12 after the point); TIMESTAMP values are ISO 8601 UTC text. */
+  type: 'VARCHAR' | 'DECIMAL' | 'TIMESTAMP';
+}
+
+export type TabularRecord = Readonly<Record<string, string | number | null>>;
+
+/** Writes CSV or Parquet with the engine's own writers; a failed write leaves no file behind. */
+export interface TabularFileWriter {
+  write(
+    path: string,
+    format: TabularFormat,
+    columns: readonly TabularColumn[],
+    batches: AsyncIterable<readonly TabularRecord[]>,
+  ): Promise<number>;
+}

@@ -1,14 +1,29 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { UNATTRIBUTED } from '../../domain/tags.ts';
+import type { BillingLine } from '../../domain/billing-line.ts';
 import type { EventSource, PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { ReconcileSpec, ReconcileTotals } from '../reconcile-spec.ts';
 import type { Dimension, ReportRow, ReportSpec } from '../report-spec.ts';
+import { buildReconcileQuery } from '../sql/reconcile-query.ts';
 import { buildReportQuery, dimensionColumn } from '../sql/report-query.ts';
-import type { AppendResult, PricingUpdate, Store, StoredRange, UnpricedModel } from '../store.ts';
+import { sqlTimestamp } from '../sql/sql-timestamp.ts';
+import { buildUsageGroupsQuery } from '../sql/usage-groups-query.ts';
+import type {
+  AppendResult,
+  BillingAppendResult,
+  PricingUpdate,
+  Store,
+  StoredRange,
+  UnpricedModel,
+  UsageGroup,
+} from '../store.ts';
+import { upsertBillingLines } from './append-billing-lines.ts';
 import { appendEvents } from './append-events.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { migrate, readSchemaVersion } from './migrate.ts';
 import { openDuckDb } from './open-duckdb.ts';
 import { EVENT_ROW_SELECT, readEventRow } from './read-event-row.ts';
+import { readUsageGroup } from './read-usage-group.ts';
 import { writePricingUpdates } from './write-pricing-updates.ts';
 
 /** Text of a grouped value; group keys are VARCHAR columns, so anything else is a bug. */
@@ -162,6 +177,59 @@ export class DuckDbStore implements Store {
   async deleteSource(source: EventSource): Promise<number> {
     const result = await this.connection.run('DELETE FROM events WHERE source = $1', [source]);
     return result.rowsChanged;
+  }
+
+  async appendBillingLines(lines: readonly BillingLine[]): Promise<BillingAppendResult> {
+    if (lines.length === 0) return { inserted: 0, replaced: 0 };
+    const distinct = new Set(lines.map((line) => line.id)).size;
+    const inserted = await this.inTransaction(() => upsertBillingLines(this.connection, lines));
+    return { inserted, replaced: distinct - inserted };
+  }
+
+  async reconcileTotals(spec: ReconcileSpec): Promise<ReconcileTotals[]> {
+    const query = buildReconcileQuery(spec, duckDbDialect);
+    const reader = await this.connection.runAndReadAll(query.text, query.params);
+    return reader.getRowObjectsJS().map((row) => ({
+      ...(spec.by.includes('provider') ? { provider: cellText(row.provider) } : {}),
+      ...(spec.by.includes('model') ? { model: cellText(row.model) } : {}),
+      ...(spec.by.includes('day') ? { day: cellText(row.day) } : {}),
+      invoicedCost: Number(row.invoiced_cost),
+      invoicedTokens: Number(row.invoiced_tokens),
+      meteredCost: Number(row.metered_cost),
+      meteredTokens: Number(row.metered_tokens),
+      attributedCost: Number(row.attributed_cost),
+      meteredEvents: Number(row.metered_events),
+    }));
+  }
+
+  async *usageGroups(
+    from: number,
+    to: number,
+    grain: 'hour' | 'event',
+    batchSize: number,
+  ): AsyncIterable<UsageGroup[]> {
+    const query = buildUsageGroupsQuery(from, to, grain, duckDbDialect);
+    const result = await this.connection.stream(query.text, query.params);
+    let batch: UsageGroup[] = [];
+    for await (const rows of result.yieldRowObjectJs()) {
+      for (const row of rows) {
+        batch.push(readUsageGroup(row));
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  async countUnpriced(from: number, to: number): Promise<number> {
+    const reader = await this.connection.runAndReadAll(
+      `SELECT count(*) AS events FROM events
+       WHERE NOT priced AND ts >= CAST($1 AS TIMESTAMP) AND ts < CAST($2 AS TIMESTAMP)`,
+      [sqlTimestamp(from), sqlTimestamp(to)],
+    );
+    return Number(reader.getRowObjectsJS()[0]?.events ?? 0);
   }
 
   close(): Promise<void> {

@@ -98,7 +98,12 @@ export class DuckDbTabularReader implements TabularFileReader {
         .filter((part) => /error|expected|could not|invalid/i.test(part))
         .slice(0, 2)
         .join('; ');
-      throw new BillFileError(path, where, (reason || message).replace(/^[A-Za-z ]+Error: /, ''), FIX);
+      throw new BillFileError(
+        path,
+        where,
+        (reason || message).replace(/^[A-Za-z ]+Error: /, ''),
+        FIX,
+      );
     }
   }
 }

@@ -1,6 +1,7 @@
 import { UNATTRIBUTED } from '../../domain/tags.ts';
 import { isSixTag, isTagDimension, type Dimension, type ReportSpec } from '../report-spec.ts';
 import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
+import { sqlTimestamp } from './sql-timestamp.ts';
 
 const TOKEN_COLUMNS = [
   'input_tokens',
@@ -30,7 +31,7 @@ export function buildReportQuery(spec: ReportSpec, dialect: SqlDialect): SqlQuer
     groupKeys.push(alias);
   });
   if (spec.grain !== 'none') {
-    select.push(`${dialect.periodLabel(spec.grain)} AS period`);
+    select.push(`${dialect.periodLabel(spec.grain, 'ts')} AS period`);
     groupKeys.push('period');
   }
   select.push('count(*) AS requests');
@@ -41,8 +42,8 @@ export function buildReportQuery(spec: ReportSpec, dialect: SqlDialect): SqlQuer
   );
 
   const where: string[] = [];
-  if (spec.from !== undefined) where.push(`ts >= ${bind(isoUtc(spec.from), 'timestamp')}`);
-  if (spec.to !== undefined) where.push(`ts < ${bind(isoUtc(spec.to), 'timestamp')}`);
+  if (spec.from !== undefined) where.push(`ts >= ${bind(sqlTimestamp(spec.from), 'timestamp')}`);
+  if (spec.to !== undefined) where.push(`ts < ${bind(sqlTimestamp(spec.to), 'timestamp')}`);
   for (const filter of spec.filters) {
     const column = dimensionColumn(filter.dimension, bind, dialect);
     where.push(
@@ -80,8 +81,4 @@ export function dimensionColumn(
   }
   if (isSixTag(dimension)) return `tag_${dimension}`;
   return dimension;
-}
-
-function isoUtc(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace('T', ' ').replace('Z', '');
 }

@@ -6,8 +6,8 @@ export interface SqlDialect {
   textParameter(index: number): string;
   /** A bound timestamp parameter (bound as an ISO 8601 UTC string). */
   timestampParameter(index: number): string;
-  /** Text label of the period containing `ts` (hour: ISO date-time, day/week: date, month: YYYY-MM). */
-  periodLabel(grain: Exclude<Grain, 'none'>): string;
+  /** Text label of the period holding timestamp `column` (hour: ISO date-time, day/week: date, month: YYYY-MM). */
+  periodLabel(grain: Exclude<Grain, 'none'>, column: string): string;
   /** Value of a free tag whose JSON path is the bound parameter `pathSql`. */
   freeTag(pathSql: string): string;
   /** Sum of an integer token column, as a 64-bit integer. */

@@ -74,6 +74,32 @@ export const MIGRATIONS: readonly Migration[] = [
   )`,
     ],
   },
+  {
+    version: 2,
+    name: 'billing lines',
+    statements: [
+      `CREATE TABLE billing_lines (
+    id VARCHAR PRIMARY KEY,
+    format VARCHAR NOT NULL,
+    role VARCHAR NOT NULL,
+    provider VARCHAR NOT NULL,
+    account VARCHAR,
+    project VARCHAR,
+    model VARCHAR,
+    billed_class VARCHAR NOT NULL,
+    service_tier VARCHAR,
+    context_tier VARCHAR,
+    period_start TIMESTAMP NOT NULL,
+    period_end TIMESTAMP NOT NULL,
+    quantity DOUBLE,
+    cost DECIMAL(38,12),
+    currency VARCHAR NOT NULL,
+    description VARCHAR,
+    tags VARCHAR,
+    imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+  )`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
