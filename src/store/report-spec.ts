@@ -30,6 +30,15 @@ export interface ReportSpec {
   filters: ReportFilter[];
 }
 
+/** The token columns of every report row, in order. */
+export const REPORT_TOKEN_COLUMNS = [
+  'input_tokens',
+  'output_tokens',
+  'cache_read_tokens',
+  'cache_write_tokens',
+  'reasoning_tokens',
+] as const;
+
 export interface ReportRow {
   [dimension: string]: string | number;
   requests: number;

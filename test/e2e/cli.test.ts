@@ -2,18 +2,11 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import type { ReportRow } from '../../src/store/report-spec.ts';
+import { REPORT_TOKEN_COLUMNS, type ReportRow } from '../../src/store/report-spec.ts';
 import { runCli, runCliJson, startServer } from '../helpers/run-cli.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
 
-const TOKEN_COLUMNS = [
-  'requests',
-  'input_tokens',
-  'output_tokens',
-  'cache_read_tokens',
-  'cache_write_tokens',
-  'reasoning_tokens',
-] as const;
+const TOKEN_COLUMNS = ['requests', ...REPORT_TOKEN_COLUMNS] as const;
 
 function totals(rows: readonly ReportRow[]): Record<string, number> {
   const sum: Record<string, number> = { cost: 0, list_cost: 0 };

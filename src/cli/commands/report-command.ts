@@ -1,19 +1,11 @@
 import type { Command } from 'commander';
 import { parseReportRequest, type ReportRequest } from '../../analytics/index.ts';
-import type { ReportRow } from '../../store/report-spec.ts';
+import { REPORT_TOKEN_COLUMNS, type ReportRow } from '../../store/report-spec.ts';
 import type { CliContext } from '../cli-context.ts';
 import { collectOption } from '../collect-option.ts';
 import { fetchApi } from '../fetch-api.ts';
 import { withStore } from '../with-store.ts';
 import { printRows } from '../output/print-rows.ts';
-
-const TOKEN_COLUMNS = [
-  'input_tokens',
-  'output_tokens',
-  'cache_read_tokens',
-  'cache_write_tokens',
-  'reasoning_tokens',
-];
 
 export function registerReportCommand(program: Command, context: () => CliContext): void {
   program
@@ -47,7 +39,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
       const measures =
         cli.format === 'table' && spec.metric === 'cost'
           ? ['requests', 'input_tokens', 'output_tokens', 'cost', 'list_cost']
-          : ['requests', ...TOKEN_COLUMNS, 'cost', 'list_cost'];
+          : ['requests', ...REPORT_TOKEN_COLUMNS, 'cost', 'list_cost'];
       printRows(cli.format, rows, [...grouping, ...measures]);
     });
 }

@@ -1,6 +1,5 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { ClassCosts } from '../../domain/money.ts';
-import type { Tags } from '../../domain/tags.ts';
 import type {
   CacheOutcome,
   CallStatus,
@@ -10,6 +9,7 @@ import type {
   PricedUsageEvent,
   ServiceTier,
 } from '../../domain/usage-event.ts';
+import { readTagColumns } from './read-tag-columns.ts';
 
 /** Select list that `readEventRow` understands: every column, the time as epoch ms. */
 export const EVENT_ROW_SELECT = 'epoch_ms(ts) AS ts_ms, * EXCLUDE (ts)';
@@ -36,17 +36,6 @@ function costs(row: Row, prefix: 'cost' | 'list'): ClassCosts | null {
   };
 }
 
-function tags(row: Row): Tags {
-  const result: Tags = {};
-  for (const key of ['team', 'service', 'feature', 'environment', 'customer', 'user'] as const) {
-    const value = text(row[`tag_${key}`]);
-    if (value !== undefined) result[key] = value;
-  }
-  const extra = text(row.extra_tags);
-  if (extra !== undefined) result.extra = JSON.parse(extra) as Record<string, string>;
-  return result;
-}
-
 /** Turns a stored row back into the event it came from. */
 export function readEventRow(row: Row): PricedUsageEvent {
   const event: PricedUsageEvent = {
@@ -66,7 +55,7 @@ export function readEventRow(row: Row): PricedUsageEvent {
     },
     status: String(row.status) as CallStatus,
     attempt: Number(row.attempt),
-    tags: tags(row),
+    tags: readTagColumns(row),
     pricing: {
       currency: String(row.currency),
       priceVersion: String(row.price_version),

@@ -1,7 +1,7 @@
 import type { ClassCosts } from '../../domain/money.ts';
-import { TAG_KEYS, type Tags } from '../../domain/tags.ts';
 import type { EventSource, ServiceTier } from '../../domain/usage-event.ts';
 import type { UsageGroup } from '../store.ts';
+import { readTagColumns } from './read-tag-columns.ts';
 
 type Row = Record<string, unknown>;
 const HOUR_MS = 3_600_000;
@@ -19,18 +19,6 @@ function costs(row: Row, prefix: 'cost' | 'list'): ClassCosts {
   };
 }
 
-function tags(row: Row): Tags {
-  const result: Tags = {};
-  for (const key of TAG_KEYS) {
-    const value = row[`tag_${key}`];
-    if (typeof value === 'string') result[key] = value;
-  }
-  if (typeof row.extra_tags === 'string') {
-    result.extra = JSON.parse(row.extra_tags) as Record<string, string>;
-  }
-  return result;
-}
-
 /** A row of the usage-groups query as a UsageGroup. */
 export function readUsageGroup(row: Row): UsageGroup {
   const periodStart = Date.parse(String(row.period_start));
@@ -43,7 +31,7 @@ export function readUsageGroup(row: Row): UsageGroup {
     contextTier: row.context_tier === 'long' ? 'long' : 'standard',
     currency: String(row.currency),
     source: String(row.source) as EventSource,
-    tags: tags(row),
+    tags: readTagColumns(row),
     events: Number(row.events),
     tokens: {
       input: Number(row.input_tokens),

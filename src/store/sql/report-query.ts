@@ -1,15 +1,13 @@
 import { UNATTRIBUTED } from '../../domain/tags.ts';
-import { isSixTag, isTagDimension, type Dimension, type ReportSpec } from '../report-spec.ts';
+import {
+  REPORT_TOKEN_COLUMNS,
+  isSixTag,
+  isTagDimension,
+  type Dimension,
+  type ReportSpec,
+} from '../report-spec.ts';
 import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
 import { sqlTimestamp } from './sql-timestamp.ts';
-
-const TOKEN_COLUMNS = [
-  'input_tokens',
-  'output_tokens',
-  'cache_read_tokens',
-  'cache_write_tokens',
-  'reasoning_tokens',
-] as const;
 
 /** Builds the one report query every store runs; user text only ever travels as parameters. */
 export function buildReportQuery(spec: ReportSpec, dialect: SqlDialect): SqlQuery {
@@ -35,7 +33,8 @@ export function buildReportQuery(spec: ReportSpec, dialect: SqlDialect): SqlQuer
     groupKeys.push('period');
   }
   select.push('count(*) AS requests');
-  for (const column of TOKEN_COLUMNS) select.push(`${dialect.sumTokens(column)} AS ${column}`);
+  for (const column of REPORT_TOKEN_COLUMNS)
+    select.push(`${dialect.sumTokens(column)} AS ${column}`);
   select.push(
     `${dialect.sumMoney('cost_total')} AS cost`,
     `${dialect.sumMoney('list_total')} AS list_cost`,
@@ -52,7 +51,7 @@ export function buildReportQuery(spec: ReportSpec, dialect: SqlDialect): SqlQuer
   }
 
   const metricOrder =
-    spec.metric === 'cost' ? 'cost DESC' : `(${TOKEN_COLUMNS.slice(0, 2).join(' + ')}) DESC`;
+    spec.metric === 'cost' ? 'cost DESC' : `(${REPORT_TOKEN_COLUMNS.slice(0, 2).join(' + ')}) DESC`;
   const order = [spec.grain !== 'none' ? 'period' : undefined, metricOrder, ...groupKeys]
     .filter((part) => part !== undefined)
     .join(', ');
