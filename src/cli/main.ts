@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { CliContext, type GlobalOptions } from './cli-context.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
+import { registerExportCommand } from './commands/export-command.ts';
 import { registerPricesCommand } from './commands/prices-command.ts';
+import { registerReconcileCommand } from './commands/reconcile-command.ts';
 import { registerReportCommand } from './commands/report-command.ts';
 import { registerRepriceCommand } from './commands/reprice-command.ts';
 import { registerStartCommand } from './commands/start-command.ts';
@@ -31,6 +33,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerReportCommand(program, getContext);
   registerPricesCommand(program, getContext);
   registerRepriceCommand(program, getContext);
+  registerReconcileCommand(program, getContext);
+  registerExportCommand(program, getContext);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

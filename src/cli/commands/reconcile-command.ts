@@ -5,12 +5,23 @@ import { formatMoney } from '../output/format-table.ts';
 import { printRows } from '../output/print-rows.ts';
 import { withStore } from '../with-store.ts';
 
-const TABLE_COLUMNS = ['invoiced_cost', 'metered_cost', 'gap', 'bypass_cost', 'price_difference', 'untagged_cost', 'attributed_share', 'explanation'];
+const TABLE_COLUMNS = [
+  'invoiced_cost',
+  'metered_cost',
+  'gap',
+  'bypass_cost',
+  'price_difference',
+  'untagged_cost',
+  'attributed_share',
+  'explanation',
+];
 
 export function registerReconcileCommand(program: Command, context: () => CliContext): void {
   program
     .command('reconcile')
-    .description('imported bills against metered spend: the gap, why, and how much of the bill is attributed')
+    .description(
+      'imported bills against metered spend: the gap, why, and how much of the bill is attributed',
+    )
     .requiredOption('--from <date>', 'start, YYYY-MM-DD (inclusive)')
     .requiredOption('--to <date>', 'end, YYYY-MM-DD (that whole day included)')
     .option('--by <keys>', 'group by provider, model and/or day', 'provider,model,day')
@@ -21,7 +32,10 @@ export function registerReconcileCommand(program: Command, context: () => CliCon
         (await store.reconcileTotals(spec)).map(explainReconciliation),
       );
       if (cli.format !== 'table') {
-        printRows(cli.format, rows, [...spec.by, ...Object.keys(rows[0] ?? {}).filter((key) => !(spec.by as string[]).includes(key))]);
+        printRows(cli.format, rows, [
+          ...spec.by,
+          ...Object.keys(rows[0] ?? {}).filter((key) => !(spec.by as string[]).includes(key)),
+        ]);
         return;
       }
       printRows('table', rows, [...spec.by, ...TABLE_COLUMNS]);
