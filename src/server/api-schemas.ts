@@ -41,3 +41,20 @@ export const errorSchema = z.object({
     issues: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
   }),
 });
+
+export const reconciliationRowSchema = z.object({
+  provider: z.string().optional(),
+  model: z.string().optional(),
+  day: z.string().optional(),
+  invoiced_cost: z.number(),
+  metered_cost: z.number(),
+  gap: z.number().describe('invoiced_cost − metered_cost'),
+  invoiced_tokens: z.number(),
+  metered_tokens: z.number(),
+  bypass_cost: z.number().describe('Tokens on the bill tokenops never saw, at the bill rate'),
+  price_difference: z.number().describe('The rest of the gap: the same tokens priced differently'),
+  untagged_cost: z.number(),
+  attributed_cost: z.number(),
+  attributed_share: z.number().nullable(),
+  explanation: z.string(),
+});

@@ -4,6 +4,7 @@ import { TokenopsError } from '../domain/errors/index.ts';
 import type { Store } from '../store/store.ts';
 import { sendError, sendJson } from './http-errors.ts';
 import { openApiDocument } from './openapi-document.ts';
+import { reconcileRoute } from './routes/reconcile-route.ts';
 import { reportRoute } from './routes/report-route.ts';
 import type { RouteHandler } from './routes/route-handler.ts';
 
@@ -31,6 +32,7 @@ export function createApp(options: AppOptions): Server {
   const routes = new Map<string, RouteHandler>([
     ['GET /api/v1/report', reportRoute(options.store)],
     ['GET /api/v1/prices/unpriced', () => options.store.unpriced()],
+    ['GET /api/v1/reconcile', reconcileRoute(options.store)],
     ['GET /api/openapi.json', () => Promise.resolve(document)],
   ]);
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { errorSchema, reportRowSchema, unpricedModelSchema } from './api-schemas.ts';
+import {
+  errorSchema,
+  reconciliationRowSchema,
+  reportRowSchema,
+  unpricedModelSchema,
+} from './api-schemas.ts';
 
 const json = (schema: z.ZodType) => ({
   content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'output' }) } },
@@ -72,6 +77,24 @@ export function openApiDocument(version: string): object {
           ],
           responses: {
             '200': { description: 'Report rows', ...json(z.array(reportRowSchema)) },
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/reconcile': {
+        get: {
+          summary:
+            'Imported bills against metered spend: the gap, its explanation, the attributed share',
+          parameters: [
+            query('from', 'YYYY-MM-DD, inclusive (required)', '2026-03-01'),
+            query('to', 'YYYY-MM-DD, that whole day included (required)', '2026-03-31'),
+            query('by', 'Any of provider, model, day (default provider,model,day)', 'provider,day'),
+          ],
+          responses: {
+            '200': {
+              description: 'Reconciliation rows',
+              ...json(z.array(reconciliationRowSchema)),
+            },
             ...errors,
           },
         },

@@ -17,6 +17,20 @@ describe('HTTP API', () => {
   before(async () => {
     store = await DuckDbStore.open(join(tempDirectory('api'), 'api.duckdb'));
     await store.append(events);
+    await store.appendBillingLines([
+      {
+        id: 'bill-1',
+        format: 'openai-costs',
+        role: 'cost',
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        billedClass: 'input',
+        periodStart: Date.UTC(2026, 2, 3),
+        periodEnd: Date.UTC(2026, 2, 4),
+        cost: 2.5,
+        currency: 'USD',
+      },
+    ]);
     servers.push(
       createApp({ store, version: '0.0.0-test' }),
       createApp({ store, version: '0.0.0-test', adminToken: 's3cret' }),
@@ -66,6 +80,33 @@ describe('HTTP API', () => {
     assert.equal(body.error.code, 'invalid_input');
     assert.match(body.error.message, /by "teams" is not a dimension/);
     assert.match(body.error.fix, /team, service, feature/);
+  });
+
+  it('reconciles imported bills against metered spend', async () => {
+    const response = await fetch(
+      `${base}/api/v1/reconcile?from=2026-03-03&to=2026-03-03&by=provider`,
+    );
+    assert.equal(response.status, 200);
+    const rows = (await response.json()) as {
+      provider: string;
+      invoiced_cost: number;
+      metered_cost: number;
+      gap: number;
+    }[];
+    const openai = rows.find((row) => row.provider === 'openai');
+    const metered = events
+      .filter(
+        (event) =>
+          event.provider === 'openai' &&
+          event.timestamp >= Date.UTC(2026, 2, 3) &&
+          event.timestamp < Date.UTC(2026, 2, 4),
+      )
+      .reduce((sum, event) => sum + (event.pricing.effective?.total ?? 0), 0);
+    assert.equal(openai?.invoiced_cost, 2.5);
+    assert.ok(Math.abs((openai?.metered_cost ?? 0) - metered) < 1e-9);
+    assert.ok(Math.abs((openai?.gap ?? 0) - (2.5 - metered)) < 1e-9);
+    const missing = await fetch(`${base}/api/v1/reconcile?by=provider`);
+    assert.equal(missing.status, 400);
   });
 
   it('describes itself in OpenAPI 3.1', async () => {
