@@ -1,12 +1,14 @@
 import { Command, CommanderError } from 'commander';
-import { CliContext, type GlobalOptions } from './cli-context.ts';
+import { CliContext } from './cli-context.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerExportCommand } from './commands/export-command.ts';
+import { registerImportCommand } from './commands/import-command.ts';
 import { registerPricesCommand } from './commands/prices-command.ts';
 import { registerReconcileCommand } from './commands/reconcile-command.ts';
 import { registerReportCommand } from './commands/report-command.ts';
 import { registerRepriceCommand } from './commands/reprice-command.ts';
 import { registerStartCommand } from './commands/start-command.ts';
+import { addGlobalOptions, readGlobalOptions } from './global-options.ts';
 import { describeError } from './output/print-error.ts';
 import { TOKENOPS_VERSION } from './version.ts';
 
@@ -20,12 +22,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--server <url>', 'talk to a running tokenops start instead of opening the store')
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--debug', 'print stack traces of unexpected errors')
+    .enablePositionalOptions()
     .exitOverride()
     .showSuggestionAfterError();
 
   let context: CliContext | undefined;
+  let leaf: Command = program;
+  let ownFormat: ReadonlySet<Command> = new Set();
+  program.hook('preAction', (_program, actionCommand) => {
+    leaf = actionCommand;
+  });
   const getContext = (): CliContext => {
-    context ??= new CliContext(program.opts<GlobalOptions>(), process.cwd());
+    context ??= new CliContext(readGlobalOptions(program, leaf, ownFormat), process.cwd());
     return context;
   };
   registerStartCommand(program, getContext);
@@ -33,8 +41,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerReportCommand(program, getContext);
   registerPricesCommand(program, getContext);
   registerRepriceCommand(program, getContext);
+  registerImportCommand(program, getContext);
   registerReconcileCommand(program, getContext);
   registerExportCommand(program, getContext);
+  ownFormat = addGlobalOptions(program);
+  for (const command of program.commands) command.exitOverride();
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -42,8 +53,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     process.stderr.write(`${describeError(error)}\n`);
-    if (program.opts<GlobalOptions>().debug && error instanceof Error)
-      process.stderr.write(`${error.stack}\n`);
+    const { debug } = readGlobalOptions(program, leaf, ownFormat);
+    if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 1;
   }
 }

@@ -25,7 +25,8 @@ describe('tokenops export focus', () => {
 
   before(() => {
     runCliJson(
-      ['demo', '--days', '3', '--events-per-day', '2000', '--seed', '11', '--end', '2026-03-31'],
+      // The demo month: every day of March 2026.
+      ['demo', '--days', '31', '--events-per-day', '300', '--seed', '11', '--end', '2026-03-31'],
       cwd,
     );
     reportCost = runCliJson<ReportRow[]>(

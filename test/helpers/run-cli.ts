@@ -24,7 +24,8 @@ export function runCli(
 }
 
 export function runCliJson<T>(args: readonly string[], cwd: string): T {
-  const result = runCli([...args, '--format', 'json'], cwd);
+  // Before the command: `import` and `ingest` use --format after it for the file's format.
+  const result = runCli(['--format', 'json', ...args], cwd);
   if (result.status !== 0) throw new Error(`tokenops ${args.join(' ')} failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as T;
 }

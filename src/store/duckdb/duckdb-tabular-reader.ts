@@ -38,7 +38,8 @@ export class DuckDbTabularReader implements TabularFileReader {
         }
       }
     }
-    if (rows.length > 0) yield { columns, rows };
+    // A header-only file still yields its columns, so importers can check them.
+    if (rows.length > 0 || line === 1) yield { columns, rows };
   }
 
   async count(path: string, format: TabularFormat): Promise<number> {

@@ -1,0 +1,11 @@
+export { importBillFile } from './bills/import-bill-file.ts';
+export type { ImportBillFileOptions, ImportedBill } from './bills/import-bill-file.ts';
+export { billImporters } from './bills/bill-importers.ts';
+export type {
+  BillImporter,
+  JsonBillImporter,
+  MappedDocument,
+  TabularBillImporter,
+} from './bills/bill-importer.ts';
+export type { BillRow } from './bills/bill-row.ts';
+export type { ColumnName } from './bills/column-index.ts';
