@@ -59,6 +59,30 @@ const tierMultipliers = z.strictObject({
   priority: z.number().positive().optional(),
 });
 
+/** Spend that belongs to everyone: it leaves its team's direct spend and joins the shared pool. */
+const sharedScopeSchema = z.strictObject({
+  /** Shown on statements as the pool's source, e.g. `embedding pipeline`. */
+  name: z.string().min(1, 'must name the shared cost, e.g. embedding pipeline'),
+  /** Tag → value; a call matching every key is shared (six tags by name, others as free tags). */
+  scope: z
+    .record(
+      z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a tag name such as feature'),
+      z.string().min(1),
+    )
+    .refine(
+      (scope) => Object.keys(scope).length > 0,
+      'needs at least one tag, e.g. { feature: embedding-pipeline }',
+    ),
+});
+
+/** A model to price a feature's tokens on, as events name it. */
+const referenceModelSchema = z.strictObject({
+  /** A provider name as in events: openai, anthropic, gemini, bedrock or a compatible one. */
+  provider: z.string().min(1),
+  /** The model id as the price catalog (or an override) knows it, e.g. gpt-4o-mini. */
+  model: z.string().min(1),
+});
+
 /** tokenops.yaml. Every key is optional; an empty file runs the embedded store. */
 export const configSchema = z.strictObject({
   store: z
@@ -106,6 +130,35 @@ export const configSchema = z.strictObject({
       tiers: z.record(z.string(), tierMultipliers).default({}),
     })
     .default({ currency: 'USD', overrides: [], tiers: {} }),
+  allocation: z
+    .strictObject({
+      /** Shared costs for chargeback: a call matching several scopes belongs to the first. */
+      sharedScopes: z
+        .array(sharedScopeSchema)
+        // Statements list the pool by source name, and `untagged` is the pool's own source.
+        .refine(
+          (scopes) =>
+            new Set([...scopes.map((scope) => scope.name), 'untagged']).size === scopes.length + 1,
+          'needs a distinct name per scope, other than untagged',
+        )
+        .default([]),
+      /**
+       * Feature → the model its model-choice premium is measured against (tokenops layers).
+       * A feature left out is compared with the cheapest model it used in the period.
+       */
+      referenceModels: z.record(z.string().min(1), referenceModelSchema).default({}),
+    })
+    .default({ sharedScopes: [], referenceModels: {} }),
+  /** Feature → its service objective; goodput counts only calls that meet it (tokenops yield). */
+  objectives: z
+    .record(
+      z.string().min(1),
+      z.strictObject({
+        /** A call slower than this many ms missed the objective, whatever its outcome. */
+        latencyMs: z.number().positive('must be above 0 ms'),
+      }),
+    )
+    .default({}),
 });
 
 export type TokenopsConfig = z.output<typeof configSchema>;

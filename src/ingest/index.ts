@@ -9,3 +9,5 @@ export type {
 } from './bills/bill-importer.ts';
 export type { BillRow } from './bills/bill-row.ts';
 export type { ColumnName } from './bills/column-index.ts';
+export { importRevenueFile } from './revenue/import-revenue-file.ts';
+export type { ImportRevenueFileOptions } from './revenue/import-revenue-file.ts';

@@ -4,15 +4,34 @@ import { TokenopsError } from '../domain/errors/index.ts';
 import type { Store } from '../store/store.ts';
 import { sendError, sendJson } from './http-errors.ts';
 import { openApiDocument } from './openapi-document.ts';
+import { findRoute } from './find-route.ts';
+import { layersRoute } from './routes/layers-route.ts';
+import { chargebackRoute } from './routes/chargeback-route.ts';
+import { explainRoute } from './routes/explain-route.ts';
 import { reconcileRoute } from './routes/reconcile-route.ts';
 import { reportRoute } from './routes/report-route.ts';
 import type { RouteHandler } from './routes/route-handler.ts';
+import { topTracesRoute, traceTreeRoute } from './routes/traces-route.ts';
+import { yieldRoute } from './routes/yield-route.ts';
+import type { Pricer } from '../pricing/index.ts';
+import type { ReferenceModel } from '../analytics/index.ts';
+import type { LatencyObjective } from '../store/insights-spec.ts';
+import { unitEconomicsRoute } from './routes/unit-economics-route.ts';
+import type { SharedScope } from '../store/allocation-spec.ts';
 
 export interface AppOptions {
   store: Store;
   version: string;
   /** When set, every /api/… route except the OpenAPI document needs this bearer token. */
   adminToken?: string;
+  /** allocation.sharedScopes from the config: spend that joins the chargeback pool. */
+  sharedScopes?: readonly SharedScope[];
+  /** Prices the layers report's reference models; the catalog without overrides when unset. */
+  pricer?: Pricer;
+  /** allocation.referenceModels from the config. */
+  referenceModels?: Readonly<Record<string, ReferenceModel>>;
+  /** objectives from the config, for goodput. */
+  objectives?: readonly LatencyObjective[];
   log?: (line: string) => void;
 }
 
@@ -29,10 +48,21 @@ class NotFoundError extends TokenopsError {
 /** The composition root of the HTTP side: one port for health, API and (later) gateway. */
 export function createApp(options: AppOptions): Server {
   const document = openApiDocument(options.version);
+  let pricer: Promise<Pricer> | undefined = options.pricer && Promise.resolve(options.pricer);
   const routes = new Map<string, RouteHandler>([
     ['GET /api/v1/report', reportRoute(options.store)],
     ['GET /api/v1/prices/unpriced', () => options.store.unpriced()],
     ['GET /api/v1/reconcile', reconcileRoute(options.store)],
+    ['GET /api/v1/chargeback', chargebackRoute(options.store, options.sharedScopes ?? [])],
+    ['GET /api/v1/unit-economics', unitEconomicsRoute(options.store)],
+    [
+      'GET /api/v1/layers',
+      layersRoute(options.store, () => (pricer ??= catalogPricer()), options.referenceModels ?? {}),
+    ],
+    ['GET /api/v1/yield', yieldRoute(options.store, options.objectives ?? [])],
+    ['GET /api/v1/traces', topTracesRoute(options.store)],
+    ['GET /api/v1/explain', explainRoute(options.store)],
+    ['GET /api/v1/traces/{id}', traceTreeRoute(options.store)],
     ['GET /api/openapi.json', () => Promise.resolve(document)],
   ]);
 
@@ -42,7 +72,7 @@ export function createApp(options: AppOptions): Server {
       sendJson(response, 200, { status: 'ok' });
       return;
     }
-    const route = routes.get(`${request.method ?? 'GET'} ${url.pathname}`);
+    const route = findRoute(routes, request.method ?? 'GET', url.pathname);
     if (!route) {
       throw new NotFoundError(
         `no route ${request.method ?? 'GET'} ${url.pathname}`,
@@ -60,6 +90,13 @@ export function createApp(options: AppOptions): Server {
       sendError(response, error);
     });
   });
+}
+
+/** The given pricer, else the catalog's own prices (loaded on first use: it is large). */
+async function catalogPricer(): Promise<Pricer> {
+  const { createPricer } = await import('../pricing/index.ts');
+  const { createProviderRegistry } = await import('../providers/index.ts');
+  return createPricer({ registry: createProviderRegistry([]) });
 }
 
 function authorize(request: IncomingMessage, adminToken: string | undefined): void {

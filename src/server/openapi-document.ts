@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import {
+  chargebackStatementSchema,
+  unitEconomicsRowSchema,
   errorSchema,
+  layersRowSchema,
+  traceRowSchema,
+  traceTreeSchema,
+  yieldRowSchema,
   reconciliationRowSchema,
+  spendChangeRowSchema,
   reportRowSchema,
   unpricedModelSchema,
 } from './api-schemas.ts';
@@ -81,6 +88,20 @@ export function openApiDocument(version: string): object {
           },
         },
       },
+      '/api/v1/explain': {
+        get: {
+          summary:
+            'Why spend changed between two periods: volume, model mix, tokens per call, price',
+          parameters: [
+            query('from', 'The earlier period: YYYY-MM or YYYY-MM-DD (required)', '2026-02'),
+            query('to', 'The later period: YYYY-MM or YYYY-MM-DD (required)', '2026-03'),
+          ],
+          responses: {
+            '200': { description: 'Per team and feature', ...json(z.array(spendChangeRowSchema)) },
+            ...errors,
+          },
+        },
+      },
       '/api/v1/reconcile': {
         get: {
           summary:
@@ -95,6 +116,114 @@ export function openApiDocument(version: string): object {
               description: 'Reconciliation rows',
               ...json(z.array(reconciliationRowSchema)),
             },
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/chargeback': {
+        get: {
+          summary:
+            "A month's per-team statements: direct spend plus a share of the shared pool, adding up to the month to the cent",
+          parameters: [
+            query('period', 'The month, YYYY-MM (required)', '2026-03'),
+            query(
+              'mode',
+              'showback (default; information) or chargeback (amounts to charge)',
+              'chargeback',
+            ),
+            query(
+              'shared',
+              'proportional (default), even, or fixed:TEAM=PCT,... adding to 100',
+              'fixed:search=60,support=40',
+            ),
+          ],
+          responses: {
+            '200': { description: 'The statement', ...json(chargebackStatementSchema) },
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/unit-economics': {
+        get: {
+          summary:
+            'Cost per request, per successful outcome and per active user; cost as a share of revenue',
+          parameters: [
+            query('by', 'One dimension (default feature; revenue is joined by feature)', 'feature'),
+            query('from', 'YYYY-MM-DD or ISO date-time, inclusive', '2026-03-01'),
+            query(
+              'to',
+              'YYYY-MM-DD (whole day included) or ISO date-time (exclusive)',
+              '2026-03-31',
+            ),
+          ],
+          responses: {
+            '200': { description: 'Unit economics rows', ...json(z.array(unitEconomicsRowSchema)) },
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/layers': {
+        get: {
+          summary:
+            'Spend in layers (system prompt, context, output, retries: adding up to the total) and the model-choice premium',
+          parameters: [
+            query('by', 'Dimensions (default feature)', 'feature'),
+            query('from', 'YYYY-MM-DD or ISO date-time, inclusive', '2026-03-01'),
+            query(
+              'to',
+              'YYYY-MM-DD (whole day included) or ISO date-time (exclusive)',
+              '2026-03-31',
+            ),
+          ],
+          responses: {
+            '200': { description: 'Layers rows', ...json(z.array(layersRowSchema)) },
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/yield': {
+        get: {
+          summary: 'Token yield (tokens of succeeded requests) and goodput (within the objective)',
+          parameters: [
+            query('by', 'Dimensions (default team,feature)', 'team,feature'),
+            query('from', 'YYYY-MM-DD or ISO date-time, inclusive', '2026-03-01'),
+            query(
+              'to',
+              'YYYY-MM-DD (whole day included) or ISO date-time (exclusive)',
+              '2026-03-31',
+            ),
+          ],
+          responses: {
+            '200': { description: 'Yield rows', ...json(z.array(yieldRowSchema)) },
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/traces': {
+        get: {
+          summary: 'The most expensive traces, with their fan-out ratio',
+          parameters: [
+            query('top', 'How many traces (default 10, at most 1000)', '3'),
+            query('from', 'YYYY-MM-DD or ISO date-time, inclusive', '2026-03-01'),
+            query(
+              'to',
+              'YYYY-MM-DD (whole day included) or ISO date-time (exclusive)',
+              '2026-03-31',
+            ),
+          ],
+          responses: {
+            '200': { description: 'Trace rows', ...json(z.array(traceRowSchema)) },
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/traces/{id}': {
+        get: {
+          summary: "One trace's call tree, with tokens and cost per step",
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The call tree', ...json(traceTreeSchema) },
+            '404': { description: 'No trace with that id', ...json(errorSchema) },
             ...errors,
           },
         },

@@ -8,7 +8,20 @@ import type {
   PricedUsageEvent,
   ServiceTier,
 } from '../domain/usage-event.ts';
+import type {
+  InsightSpec,
+  LayerGroup,
+  TopTracesSpec,
+  TraceCall,
+  TraceSummary,
+  YieldGroup,
+  YieldSpec,
+} from './insights-spec.ts';
 import type { ReconcileSpec, ReconcileTotals } from './reconcile-spec.ts';
+import type { AllocationSpec, AllocationTotals } from './allocation-spec.ts';
+import type { RevenueLine } from '../domain/revenue-line.ts';
+import type { RevenueAppendResult } from './revenue-append-result.ts';
+import type { UnitEconomicsSpec, UnitEconomicsTotals } from './unit-economics-spec.ts';
 import type { Dimension, ReportRow, ReportSpec } from './report-spec.ts';
 
 export interface AppendResult {
@@ -79,6 +92,20 @@ export interface Store {
   ): AsyncIterable<UsageGroup[]>;
   /** Events in [from, to) that nothing could price. */
   countUnpriced(from: number, to: number): Promise<number>;
+  /** Spend per team and shared scope, summed exactly, for chargeback statements. */
+  allocationTotals(spec: AllocationSpec): Promise<AllocationTotals[]>;
+  /** Requests, outcomes, users, cost and revenue per group, for unit economics. */
+  unitEconomicsTotals(spec: UnitEconomicsSpec): Promise<UnitEconomicsTotals[]>;
+  /** Stores revenue in one transaction, replacing the same feature and month. */
+  appendRevenue(lines: readonly RevenueLine[]): Promise<RevenueAppendResult>;
+  /** Spend per group, feature and price point, split into layers call by call. */
+  layerGroups(spec: InsightSpec): Promise<LayerGroup[]>;
+  /** Tokens per group by the outcome of the request each call served. */
+  yieldGroups(spec: YieldSpec): Promise<YieldGroup[]>;
+  /** The most expensive traces. */
+  topTraces(spec: TopTracesSpec): Promise<TraceSummary[]>;
+  /** Every call of one trace, in time order (empty for an unknown id). */
+  traceCalls(traceId: string): Promise<TraceCall[]>;
   close(): Promise<void>;
 }
 

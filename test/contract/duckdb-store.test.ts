@@ -8,13 +8,17 @@ import { EVENT_COLUMN_NAMES } from '../../src/store/duckdb/append-event-row.ts';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.ts';
 import { sampleEvents } from '../helpers/sample-events.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
+import { runAllocationContract } from './allocation-contract.ts';
 import { runBillingContract } from './billing-contract.ts';
+import { runInsightsContract } from './insights-contract.ts';
 import { runStoreContract } from './store-contract.ts';
 
 const directory = tempDirectory('duckdb');
 
 runStoreContract('DuckDB file', () => DuckDbStore.open(join(directory, 'contract.duckdb')));
 runBillingContract('DuckDB file', () => DuckDbStore.open(join(directory, 'billing.duckdb')));
+runInsightsContract('DuckDB file', () => DuckDbStore.open(join(directory, 'insights.duckdb')));
+runAllocationContract('DuckDB file', () => DuckDbStore.open(join(directory, 'allocation.duckdb')));
 
 describe('DuckDB store', () => {
   it('writes the columns in the order migration 1 declares them', async () => {

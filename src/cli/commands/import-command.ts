@@ -7,17 +7,22 @@ import { formatMoney } from '../output/format-table.ts';
 import { printRows } from '../output/print-rows.ts';
 import { startProgress } from '../output/progress.ts';
 import { withStore } from '../with-store.ts';
+import { importRevenue } from './import-revenue.ts';
 
 export function registerImportCommand(program: Command, context: () => CliContext): void {
   program
     .command('import')
     .description(
-      'import a provider bill or usage export (idempotent: a file imported twice changes nothing)',
+      'import a provider bill or usage export, or revenue per feature (idempotent: a file imported twice changes nothing)',
     )
     .argument('<file>', 'the export file (.json, .csv, .csv.gz or .parquet)')
-    .requiredOption('--format <format>', BILL_FORMATS.join(', '))
+    .requiredOption('--format <format>', `${BILL_FORMATS.join(', ')}, revenue`)
     .action(async (file: string, flags: { format: string }) => {
       const cli = context();
+      if (flags.format === 'revenue') {
+        await importRevenue(cli, file);
+        return;
+      }
       const format = billFormat(flags.format);
       const [{ importBillFile }, { DuckDbTabularReader }] = await Promise.all([
         import('../../ingest/index.ts'),
@@ -66,6 +71,6 @@ function billFormat(text: string): BillFormat {
   throw new ValidationError(
     'invalid option',
     [{ field: 'format', reason: `"${text}" is not an import format` }],
-    `use --format ${BILL_FORMATS.join('|')}`,
+    `use --format ${BILL_FORMATS.join('|')}|revenue`,
   );
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readSecret } from '../../config/index.ts';
 import { ConfigError, ValidationError } from '../../domain/errors/index.ts';
+import { latencyObjectives } from '../../analytics/index.ts';
 import type { CliContext } from '../cli-context.ts';
 import { TOKENOPS_VERSION } from '../version.ts';
 
@@ -35,6 +36,10 @@ export function registerStartCommand(program: Command, context: () => CliContext
         store,
         version: TOKENOPS_VERSION,
         ...(adminToken ? { adminToken } : {}),
+        sharedScopes: config.allocation.sharedScopes,
+        pricer: await cli.pricer(),
+        referenceModels: config.allocation.referenceModels,
+        objectives: latencyObjectives(config.objectives),
         log: (line) => process.stderr.write(`${line}\n`),
       });
       await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,15 @@ import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { UNATTRIBUTED } from '../../domain/tags.ts';
 import type { BillingLine } from '../../domain/billing-line.ts';
 import type { EventSource, PricedUsageEvent } from '../../domain/usage-event.ts';
+import type {
+  InsightSpec,
+  LayerGroup,
+  TopTracesSpec,
+  TraceCall,
+  TraceSummary,
+  YieldGroup,
+  YieldSpec,
+} from '../insights-spec.ts';
 import type { ReconcileSpec, ReconcileTotals } from '../reconcile-spec.ts';
 import type { Dimension, ReportRow, ReportSpec } from '../report-spec.ts';
 import { buildReconcileQuery } from '../sql/reconcile-query.ts';
@@ -18,12 +27,22 @@ import type {
   UsageGroup,
 } from '../store.ts';
 import { upsertBillingLines } from './append-billing-lines.ts';
+import type { AllocationSpec, AllocationTotals } from '../allocation-spec.ts';
+import type { RevenueLine } from '../../domain/revenue-line.ts';
+import type { RevenueAppendResult } from '../revenue-append-result.ts';
+import type { UnitEconomicsSpec, UnitEconomicsTotals } from '../unit-economics-spec.ts';
+import { queryAllocationTotals } from './query-allocation-totals.ts';
+import { queryUnitEconomics } from './query-unit-economics.ts';
+import { upsertRevenue } from './upsert-revenue.ts';
 import { appendEvents } from './append-events.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { migrate, readSchemaVersion } from './migrate.ts';
 import { openDuckDb } from './open-duckdb.ts';
 import { EVENT_ROW_SELECT, readEventRow } from './read-event-row.ts';
+import { readLayerGroups } from './read-layer-groups.ts';
+import { readTopTraces, readTraceCalls } from './read-traces.ts';
 import { readUsageGroup } from './read-usage-group.ts';
+import { readYieldGroups } from './read-yield-groups.ts';
 import { writePricingUpdates } from './write-pricing-updates.ts';
 
 /** Text of a grouped value; group keys are VARCHAR columns, so anything else is a bug. */
@@ -230,6 +249,35 @@ export class DuckDbStore implements Store {
       [sqlTimestamp(from), sqlTimestamp(to)],
     );
     return Number(reader.getRowObjectsJS()[0]?.events ?? 0);
+  }
+
+  layerGroups(spec: InsightSpec): Promise<LayerGroup[]> {
+    return readLayerGroups(this.connection, spec);
+  }
+
+  yieldGroups(spec: YieldSpec): Promise<YieldGroup[]> {
+    return readYieldGroups(this.connection, spec);
+  }
+
+  topTraces(spec: TopTracesSpec): Promise<TraceSummary[]> {
+    return readTopTraces(this.connection, spec);
+  }
+
+  traceCalls(traceId: string): Promise<TraceCall[]> {
+    return readTraceCalls(this.connection, traceId);
+  }
+
+  allocationTotals(spec: AllocationSpec): Promise<AllocationTotals[]> {
+    return queryAllocationTotals(this.connection, spec);
+  }
+
+  unitEconomicsTotals(spec: UnitEconomicsSpec): Promise<UnitEconomicsTotals[]> {
+    return queryUnitEconomics(this.connection, spec);
+  }
+
+  async appendRevenue(lines: readonly RevenueLine[]): Promise<RevenueAppendResult> {
+    const inserted = await this.inTransaction(() => upsertRevenue(this.connection, lines));
+    return { inserted, replaced: lines.length - inserted };
   }
 
   close(): Promise<void> {

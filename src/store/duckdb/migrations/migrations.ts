@@ -100,6 +100,21 @@ export const MIGRATIONS: readonly Migration[] = [
   )`,
     ],
   },
+  {
+    version: 3,
+    name: 'revenue',
+    statements: [
+      // One amount per feature and month: a re-import of the same month replaces it.
+      `CREATE TABLE revenue (
+    feature VARCHAR NOT NULL,
+    period VARCHAR NOT NULL,
+    amount DECIMAL(38,12) NOT NULL,
+    currency VARCHAR NOT NULL,
+    imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    PRIMARY KEY (feature, period)
+  )`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,28 @@
+import {
+  buildLayersReport,
+  parseInsightRequest,
+  type ReferenceModel,
+} from '../../analytics/index.ts';
+import type { Pricer } from '../../pricing/index.ts';
+import type { Store } from '../../store/store.ts';
+import type { RouteHandler } from './route-handler.ts';
+
+/** GET /api/v1/layers: the options of `tokenops layers` as query parameters. */
+export function layersRoute(
+  store: Store,
+  pricer: () => Promise<Pricer>,
+  referenceModels: Readonly<Record<string, ReferenceModel>>,
+): RouteHandler {
+  return async (url) => {
+    const query = url.searchParams;
+    const spec = parseInsightRequest(
+      {
+        by: query.get('by') ?? undefined,
+        from: query.get('from') ?? undefined,
+        to: query.get('to') ?? undefined,
+      },
+      'feature',
+    );
+    return buildLayersReport(spec, await store.layerGroups(spec), referenceModels, await pricer());
+  };
+}

@@ -1,0 +1,24 @@
+import { buildTraceRow, buildTraceTree, parseTopTracesRequest } from '../../analytics/index.ts';
+import type { Store } from '../../store/store.ts';
+import type { RouteHandler } from './route-handler.ts';
+
+/** GET /api/v1/traces: the most expensive traces (`tokenops traces --top N`). */
+export function topTracesRoute(store: Store): RouteHandler {
+  return async (url) => {
+    const query = url.searchParams;
+    const spec = parseTopTracesRequest({
+      top: query.get('top') ?? undefined,
+      from: query.get('from') ?? undefined,
+      to: query.get('to') ?? undefined,
+    });
+    return (await store.topTraces(spec)).map(buildTraceRow);
+  };
+}
+
+/** GET /api/v1/traces/{id}: one trace's call tree (`tokenops traces show ID`). */
+export function traceTreeRoute(store: Store): RouteHandler {
+  return async (url) => {
+    const id = decodeURIComponent(url.pathname.slice(url.pathname.lastIndexOf('/') + 1));
+    return buildTraceTree(id, await store.traceCalls(id));
+  };
+}

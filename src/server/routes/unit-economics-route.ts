@@ -1,0 +1,18 @@
+import { explainUnitEconomics, parseUnitEconomicsRequest } from '../../analytics/index.ts';
+import type { Store } from '../../store/store.ts';
+import type { RouteHandler } from './route-handler.ts';
+
+/** GET /api/v1/unit-economics: the options of `tokenops unit-economics` as query parameters. */
+export function unitEconomicsRoute(store: Store): RouteHandler {
+  return async (url) => {
+    const query = url.searchParams;
+    const spec = parseUnitEconomicsRequest({
+      by: query.get('by') ?? undefined,
+      from: query.get('from') ?? undefined,
+      to: query.get('to') ?? undefined,
+    });
+    return (await store.unitEconomicsTotals(spec)).map((totals) =>
+      explainUnitEconomics(spec.dimension, totals),
+    );
+  };
+}

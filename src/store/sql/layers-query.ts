@@ -1,0 +1,49 @@
+import type { InsightSpec } from '../insights-spec.ts';
+import { insightScope } from './insight-scope.ts';
+import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
+
+const TOKENS = [
+  'input_tokens',
+  'output_tokens',
+  'cache_read_tokens',
+  'cache_write_tokens',
+  'cache_write_1h_tokens',
+  'reasoning_tokens',
+];
+const PRICE_POINT = ['provider', 'model', 'service_tier', 'context_tier'];
+
+/**
+ * Spend per group, feature and price point, split into layers call by call (docs/layers.md).
+ * A call is a retry when it errored or was aborted, or when a later call names its request id
+ * in `retry_of` (an attempt before the last). The input side of a call is its total minus its
+ * output cost, so a cost the source gave (no class split) lands on the input side and the
+ * layers still add up to the total; system-prompt and tool-definition tokens take their share
+ * of that input side.
+ */
+export function buildLayersQuery(spec: InsightSpec, dialect: SqlDialect): SqlQuery {
+  const scope = insightScope(spec, dialect);
+  const prefix =
+    'LEAST(COALESCE(system_prompt_tokens, 0) + COALESCE(tool_definition_tokens, 0), input_tokens)';
+  const systemShare = `CASE WHEN NOT is_retry AND input_tokens > 0 THEN CAST(cost_total - cost_output AS DOUBLE) * ${prefix} / input_tokens END`;
+  const groupKeys = [...scope.keyAliases, 'feature', ...PRICE_POINT];
+  const text = `
+WITH scoped AS (SELECT * FROM events ${scope.where}),
+superseded AS (SELECT DISTINCT retry_of AS request_id FROM scoped WHERE retry_of IS NOT NULL),
+classified AS (
+  SELECT scoped.*, (scoped.status <> 'ok' OR superseded.request_id IS NOT NULL) AS is_retry
+  FROM scoped LEFT JOIN superseded ON superseded.request_id = scoped.request_id
+)
+SELECT ${[...scope.keySelects, 'tag_feature AS feature', ...PRICE_POINT].join(', ')},
+  count(*) AS calls,
+  count(*) FILTER (WHERE NOT priced) AS unpriced_calls,
+  ${TOKENS.map((column) => `${dialect.sumTokens(column)} AS ${column}`).join(', ')},
+  epoch_ms(max(ts)) AS last_call,
+  ${dialect.sumMoney('cost_total')} AS total_cost,
+  ${dialect.sumMoney('CASE WHEN is_retry THEN cost_total END')} AS retry_cost,
+  ${dialect.sumMoney('CASE WHEN NOT is_retry THEN cost_output END')} AS output_cost,
+  ${dialect.sumMoney(systemShare)} AS system_prompt_cost
+FROM classified
+GROUP BY ${groupKeys.join(', ')}
+ORDER BY ${groupKeys.join(', ')}`;
+  return { text, params: scope.params };
+}

@@ -1,0 +1,40 @@
+import type { TopTracesSpec } from '../insights-spec.ts';
+import { insightScope } from './insight-scope.ts';
+import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
+
+/**
+ * The most expensive traces over their calls in [from, to): calls, tokens (input + output), cost,
+ * the earliest call's tokens (what the fan-out ratio divides by) and the wall time from the
+ * first call's start to the last call's end.
+ */
+export function buildTopTracesQuery(spec: TopTracesSpec, dialect: SqlDialect): SqlQuery {
+  const scope = insightScope({ dimensions: [], ...spec }, dialect);
+  const limit = Math.max(1, Math.floor(spec.limit));
+  const text = `
+SELECT trace_id,
+  arg_min(tag_feature, (ts, id)) AS feature,
+  count(*) AS calls,
+  ${dialect.sumTokens('input_tokens + output_tokens')} AS tokens,
+  ${dialect.sumMoney('cost_total')} AS cost,
+  arg_min(input_tokens + output_tokens, (ts, id)) AS first_call_tokens,
+  epoch_ms(min(ts)) AS start_ms,
+  max(epoch_ms(ts) + COALESCE(latency_ms, 0)) - epoch_ms(min(ts)) AS duration_ms
+FROM events
+${scope.where === '' ? 'WHERE' : `${scope.where} AND`} trace_id IS NOT NULL
+GROUP BY trace_id
+ORDER BY cost DESC, tokens DESC, trace_id
+LIMIT ${limit}`;
+  return { text, params: scope.params };
+}
+
+/** Every call of one trace, in time order. */
+export function buildTraceCallsQuery(traceId: string, dialect: SqlDialect): SqlQuery {
+  return {
+    text: `
+SELECT id, span_id, parent_span_id, epoch_ms(ts) AS timestamp_ms, provider, model, status, attempt,
+  tag_feature, input_tokens, output_tokens, CAST(COALESCE(cost_total, 0) AS DOUBLE) AS cost, latency_ms
+FROM events WHERE trace_id = ${dialect.textParameter(1)}
+ORDER BY ts, id`,
+    params: [traceId],
+  };
+}

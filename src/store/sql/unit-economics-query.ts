@@ -1,0 +1,60 @@
+import { UNATTRIBUTED } from '../../domain/tags.ts';
+import type { UnitEconomicsSpec } from '../unit-economics-spec.ts';
+import { dimensionColumn } from './report-query.ts';
+import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
+import { sqlTimestamp } from './sql-timestamp.ts';
+
+/** A request is its request id, or the event's own id when the door gave none. */
+const REQUEST = 'COALESCE(request_id, id)';
+
+/**
+ * Counts and sums per group for unit economics. A retry (attempt above 1) is the same request
+ * again, so only first attempts count as requests, while every attempt's cost stays in. Revenue
+ * is joined per feature for every month the range touches (all months without a range).
+ */
+export function buildUnitEconomicsQuery(spec: UnitEconomicsSpec, dialect: SqlDialect): SqlQuery {
+  const params: string[] = [];
+  const bind = (value: string, as: 'text' | 'timestamp' = 'text'): string => {
+    params.push(value);
+    return as === 'text'
+      ? dialect.textParameter(params.length)
+      : dialect.timestampParameter(params.length);
+  };
+  const group = dimensionColumn(spec.dimension, bind, dialect);
+  const where: string[] = [];
+  if (spec.from !== undefined) where.push(`ts >= ${bind(sqlTimestamp(spec.from), 'timestamp')}`);
+  if (spec.to !== undefined) where.push(`ts < ${bind(sqlTimestamp(spec.to), 'timestamp')}`);
+  const months: string[] = [];
+  if (spec.from !== undefined) months.push(`period >= ${bind(monthOf(spec.from))}`);
+  if (spec.to !== undefined) months.push(`period <= ${bind(monthOf(spec.to - 1))}`);
+  const revenueJoin =
+    spec.dimension === 'feature'
+      ? `LEFT JOIN (
+  SELECT feature, sum(amount) AS revenue FROM revenue
+  ${months.length > 0 ? `WHERE ${months.join(' AND ')}` : ''}
+  GROUP BY feature
+) r ON r.feature = u.grouped`
+      : '';
+  const text = `
+SELECT u.*, ${spec.dimension === 'feature' ? 'CAST(r.revenue AS DOUBLE)' : 'CAST(NULL AS DOUBLE)'} AS revenue
+FROM (
+  SELECT COALESCE(${group}, '${UNATTRIBUTED}') AS grouped,
+    count(DISTINCT ${REQUEST}) FILTER (WHERE attempt = 1) AS requests,
+    count(*) AS events,
+    ${dialect.sumMoney('cost_total')} AS cost,
+    ${dialect.sumTokens('input_tokens + output_tokens')} AS tokens,
+    count(DISTINCT ${REQUEST}) FILTER (WHERE outcome IS NOT NULL) AS outcomes,
+    count(DISTINCT ${REQUEST}) FILTER (WHERE outcome = 'success') AS successes,
+    count(DISTINCT tag_user) AS active_users
+  FROM events
+  ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+  GROUP BY grouped
+) u
+${revenueJoin}
+ORDER BY u.cost DESC, u.grouped`;
+  return { text, params };
+}
+
+function monthOf(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 7);
+}

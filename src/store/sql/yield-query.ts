@@ -1,0 +1,52 @@
+import type { YieldSpec } from '../insights-spec.ts';
+import { insightScope } from './insight-scope.ts';
+import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
+
+/**
+ * Tokens per group by the outcome of the request each call served. The outcome is recorded
+ * on a request's last attempt, so earlier attempts (linked by `retry_of`, any depth) inherit
+ * it. Goodput needs more of the call itself: it answered (status ok, so a failed attempt
+ * of a request that later succeeded is yield but not goodput) within its feature's latency
+ * objective; a call with no latency recorded (a batch job) is judged by its outcome alone.
+ */
+export function buildYieldQuery(spec: YieldSpec, dialect: SqlDialect): SqlQuery {
+  const scope = insightScope(spec, dialect);
+  const objective =
+    spec.objectives.length > 0
+      ? `CASE tag_feature ${spec.objectives
+          .map(
+            (entry) =>
+              `WHEN ${scope.bind(entry.feature)} THEN CAST(${scope.bind(String(entry.latencyMs))} AS DOUBLE)`,
+          )
+          .join(' ')} END`
+      : 'CAST(NULL AS DOUBLE)';
+  const tokens = '(input_tokens + output_tokens)';
+  const sumWhen = (condition: string) =>
+    dialect.sumTokens(`CASE WHEN ${condition} THEN ${tokens} ELSE 0 END`);
+  const text = `
+WITH RECURSIVE scoped AS (SELECT * FROM events ${scope.where}),
+inherited(request_id, outcome) AS (
+  SELECT retry_of, outcome FROM scoped WHERE retry_of IS NOT NULL AND outcome IS NOT NULL
+  UNION ALL
+  SELECT earlier.retry_of, inherited.outcome
+  FROM inherited JOIN scoped earlier ON earlier.request_id = inherited.request_id
+  WHERE earlier.retry_of IS NOT NULL
+),
+request_outcomes AS (SELECT request_id, min(outcome) AS outcome FROM inherited GROUP BY request_id),
+judged AS (
+  SELECT scoped.*, COALESCE(scoped.outcome, request_outcomes.outcome) AS request_outcome,
+    ${objective} AS objective_ms
+  FROM scoped LEFT JOIN request_outcomes ON request_outcomes.request_id = scoped.request_id
+)
+SELECT ${[...scope.keySelects, ''].join(', ')}
+  count(*) AS calls,
+  ${dialect.sumTokens(tokens)} AS tokens,
+  ${sumWhen("request_outcome = 'success'")} AS success_tokens,
+  ${sumWhen("request_outcome = 'failure'")} AS failure_tokens,
+  ${sumWhen('request_outcome IS NULL')} AS no_outcome_tokens,
+  ${sumWhen("request_outcome = 'success' AND status = 'ok' AND (objective_ms IS NULL OR latency_ms IS NULL OR latency_ms <= objective_ms)")} AS goodput_tokens
+FROM judged
+${scope.keyAliases.length > 0 ? `GROUP BY ${scope.keyAliases.join(', ')}` : ''}
+ORDER BY tokens DESC${scope.keyAliases.map((alias) => `, ${alias}`).join('')}`;
+  return { text, params: scope.params };
+}
