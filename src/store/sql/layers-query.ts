@@ -14,6 +14,8 @@ const PRICE_POINT = ['provider', 'model', 'service_tier', 'context_tier'];
 
 /**
  * Spend per group, feature and price point, split into layers call by call (docs/layers.md).
+ * Events are read straight from the table in each step (no wide common table expression:
+ * DuckDB would materialise every column of the range to share it).
  * A call is a retry when it errored or was aborted, or when a later call names its request id
  * in `retry_of` (an attempt before the last). The input side of a call is its total minus its
  * output cost, so a cost the source gave (no class split) lands on the input side and the
@@ -27,11 +29,14 @@ export function buildLayersQuery(spec: InsightSpec, dialect: SqlDialect): SqlQue
   const systemShare = `CASE WHEN NOT is_retry AND input_tokens > 0 THEN CAST(cost_total - cost_output AS DOUBLE) * ${prefix} / input_tokens END`;
   const groupKeys = [...scope.keyAliases, 'feature', ...PRICE_POINT];
   const text = `
-WITH scoped AS (SELECT * FROM events ${scope.where}),
-superseded AS (SELECT DISTINCT retry_of AS request_id FROM scoped WHERE retry_of IS NOT NULL),
+WITH superseded AS (
+  SELECT DISTINCT retry_of AS request_id FROM events
+  ${scope.where ? `${scope.where} AND` : 'WHERE'} retry_of IS NOT NULL
+),
 classified AS (
-  SELECT scoped.*, (scoped.status <> 'ok' OR superseded.request_id IS NOT NULL) AS is_retry
-  FROM scoped LEFT JOIN superseded ON superseded.request_id = scoped.request_id
+  SELECT events.*, (events.status <> 'ok' OR superseded.request_id IS NOT NULL) AS is_retry
+  FROM events LEFT JOIN superseded ON superseded.request_id = events.request_id
+  ${scope.where}
 )
 SELECT ${[...scope.keySelects, 'tag_feature AS feature', ...PRICE_POINT].join(', ')},
   count(*) AS calls,

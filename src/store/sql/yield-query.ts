@@ -8,6 +8,8 @@ import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
  * it. Goodput needs more of the call itself: it answered (status ok, so a failed attempt
  * of a request that later succeeded is yield but not goodput) within its feature's latency
  * objective; a call with no latency recorded (a batch job) is judged by its outcome alone.
+ * Retry chains are walked over the (few) retried calls only, and the events table is read
+ * directly rather than through a wide common table expression DuckDB would materialise.
  */
 export function buildYieldQuery(spec: YieldSpec, dialect: SqlDialect): SqlQuery {
   const scope = insightScope(spec, dialect);
@@ -24,19 +26,22 @@ export function buildYieldQuery(spec: YieldSpec, dialect: SqlDialect): SqlQuery 
   const sumWhen = (condition: string) =>
     dialect.sumTokens(`CASE WHEN ${condition} THEN ${tokens} ELSE 0 END`);
   const text = `
-WITH RECURSIVE scoped AS (SELECT * FROM events ${scope.where}),
+WITH RECURSIVE retries AS (
+  SELECT request_id, retry_of, outcome FROM events
+  ${scope.where ? `${scope.where} AND` : 'WHERE'} retry_of IS NOT NULL
+),
 inherited(request_id, outcome) AS (
-  SELECT retry_of, outcome FROM scoped WHERE retry_of IS NOT NULL AND outcome IS NOT NULL
+  SELECT retry_of, outcome FROM retries WHERE outcome IS NOT NULL
   UNION ALL
   SELECT earlier.retry_of, inherited.outcome
-  FROM inherited JOIN scoped earlier ON earlier.request_id = inherited.request_id
-  WHERE earlier.retry_of IS NOT NULL
+  FROM inherited JOIN retries earlier ON earlier.request_id = inherited.request_id
 ),
 request_outcomes AS (SELECT request_id, min(outcome) AS outcome FROM inherited GROUP BY request_id),
 judged AS (
-  SELECT scoped.*, COALESCE(scoped.outcome, request_outcomes.outcome) AS request_outcome,
+  SELECT events.*, COALESCE(events.outcome, request_outcomes.outcome) AS request_outcome,
     ${objective} AS objective_ms
-  FROM scoped LEFT JOIN request_outcomes ON request_outcomes.request_id = scoped.request_id
+  FROM events LEFT JOIN request_outcomes ON request_outcomes.request_id = events.request_id
+  ${scope.where}
 )
 SELECT ${[...scope.keySelects, ''].join(', ')}
   count(*) AS calls,
