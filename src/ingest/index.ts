@@ -11,3 +11,4 @@ export type { BillRow } from './bills/bill-row.ts';
 export type { ColumnName } from './bills/column-index.ts';
 export { importRevenueFile } from './revenue/import-revenue-file.ts';
 export type { ImportRevenueFileOptions } from './revenue/import-revenue-file.ts';
+export { subscriptionEvents } from './bills/subscription-events.ts';

@@ -118,6 +118,28 @@ describe('bill import and reconciliation, from the fixtures', () => {
     close(by('anthropic')?.attributed_share, 0, 'nothing of the Anthropic bill is attributed');
   });
 
+  it('puts seat-priced tools beside API spend in every report', () => {
+    const file = join(FIXTURES, 'subscriptions.csv');
+    runCliJson(['import', file, '--format', 'subscription'], cwd);
+    runCliJson(['import', file, '--format', 'subscription'], cwd);
+    const rows = runCliJson<{ provider: string; team: string; cost: number }[]>(
+      ['report', '--by', 'provider,team', '--from', '2026-03-01', '--to', '2026-03-01'],
+      cwd,
+    );
+    const cost = (provider: string, team: string) =>
+      rows.find((row) => row.provider === provider && row.team === team)?.cost;
+    // Cursor: 25 seats × $40 for platform; 12 × $40 + $86.40 overage for search.
+    assert.equal(cost('cursor', 'platform'), 1000);
+    close(cost('cursor', 'search'), 566.4, 'cursor search');
+    // GitHub Copilot: 60 × $19, no team.
+    assert.equal(cost('github-copilot', '(unattributed)'), 1140);
+    const [cursor] = runCliJson<Row[]>(
+      ['reconcile', '--from', '2026-03-01', '--to', '2026-03-01', '--by', 'provider'],
+      cwd,
+    ).filter((row) => row.provider === 'cursor');
+    close(cursor?.gap, 0, 'a subscription is metered as billed');
+  });
+
   it('refuses a corrupt file naming the line and column, and keeps nothing of it', async () => {
     const before = runCliJson<Row[]>(
       ['reconcile', '--from', '2026-03-09', '--to', '2026-03-10', '--by', 'provider'],

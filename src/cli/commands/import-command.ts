@@ -24,7 +24,7 @@ export function registerImportCommand(program: Command, context: () => CliContex
         return;
       }
       const format = billFormat(flags.format);
-      const [{ importBillFile }, { DuckDbTabularReader }] = await Promise.all([
+      const [{ importBillFile, subscriptionEvents }, { DuckDbTabularReader }] = await Promise.all([
         import('../../ingest/index.ts'),
         import('../../store/duckdb/duckdb-tabular-reader.ts'),
       ]);
@@ -43,8 +43,16 @@ export function registerImportCommand(program: Command, context: () => CliContex
         progress?.stop();
         reader.close();
       });
-      // Everything was read and checked before this point: one transaction stores it all.
-      const stored = await withStore(cli, (store) => store.appendBillingLines(imported.lines));
+      // Everything was read and checked before this point: one transaction stores the lines.
+      // Subscriptions also become events (both steps idempotent, so a rerun completes one
+      // that failed half-way).
+      const events = subscriptionEvents(imported.lines);
+      const pricer = events.length > 0 ? await cli.pricer() : undefined;
+      const stored = await withStore(cli, async (store) => {
+        if (pricer)
+          await store.append(events.map((event) => ({ ...event, pricing: pricer.price(event) })));
+        return store.appendBillingLines(imported.lines);
+      });
       const cost = imported.lines.reduce((sum, line) => sum + (line.cost ?? 0), 0);
       const summary = {
         file,
