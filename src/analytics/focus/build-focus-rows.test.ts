@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { ClassCosts } from '../../domain/money.ts';
@@ -14,7 +14,8 @@ import { createLongContextLookup } from './create-long-context-lookup.ts';
 import { FOCUS_COLUMNS, type FocusRow } from './focus-columns.ts';
 import type { FocusAccount, FocusOptions } from './focus-options.ts';
 
-const FIXTURE = join(import.meta.dirname, '../../../../shared/fixtures/focus-example.csv');
+// A copy of shared/fixtures/focus-example.csv kept beside the test.
+const FIXTURE = join(import.meta.dirname, '__fixtures__', 'focus-example.csv');
 const HOUR_MS = 3_600_000;
 
 const pricer = createPricer({
@@ -111,11 +112,7 @@ function parseCsvLine(line: string): string[] {
 }
 
 describe('buildFocusRows on the fixture calls', () => {
-  const missing = existsSync(FIXTURE)
-    ? false
-    : `${FIXTURE} is absent (shared fixtures not mounted)`;
-
-  it('gives exactly the rows of focus-example.csv', { skip: missing }, () => {
+  it('gives exactly the rows of focus-example.csv', () => {
     const [header = '', ...lines] = readFileSync(FIXTURE, 'utf8').trim().split(/\r?\n/);
     const names = parseCsvLine(header);
     assert.deepEqual(
