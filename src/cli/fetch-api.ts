@@ -4,11 +4,21 @@ import { StoreError } from '../domain/errors/index.ts';
  * Calls a running `tokenops start` (the --server option). The API's own error body is
  * passed through as the message, so the fix it names reaches the user.
  */
-export async function fetchApi<T>(server: string, path: string, token?: string): Promise<T> {
+export async function fetchApi<T>(
+  server: string,
+  path: string,
+  token?: string,
+  send?: { method: 'POST'; body: string; contentType: string },
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${server}${path}`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      method: send?.method ?? 'GET',
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(send ? { 'content-type': send.contentType } : {}),
+      },
+      ...(send ? { body: send.body } : {}),
     });
   } catch {
     throw new StoreError(

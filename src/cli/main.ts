@@ -5,6 +5,7 @@ import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerExplainCommand } from './commands/explain-command.ts';
 import { registerExportCommand } from './commands/export-command.ts';
 import { registerImportCommand } from './commands/import-command.ts';
+import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerLayersCommand } from './commands/layers-command.ts';
 import { registerPricesCommand } from './commands/prices-command.ts';
 import { registerReconcileCommand } from './commands/reconcile-command.ts';
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerReportCommand(program, getContext);
   registerPricesCommand(program, getContext);
   registerRepriceCommand(program, getContext);
+  registerIngestCommand(program, getContext);
   registerImportCommand(program, getContext);
   registerReconcileCommand(program, getContext);
   registerChargebackCommand(program, getContext);

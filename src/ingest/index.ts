@@ -12,3 +12,5 @@ export type { ColumnName } from './bills/column-index.ts';
 export { importRevenueFile } from './revenue/import-revenue-file.ts';
 export type { ImportRevenueFileOptions } from './revenue/import-revenue-file.ts';
 export { subscriptionEvents } from './bills/subscription-events.ts';
+export { readEventBatch, type EventBatch, type RefusedEvent } from './events/read-event-batch.ts';
+export { ingestEvents, type IngestResult } from './events/ingest-events.ts';

@@ -1,19 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { TokenopsError } from '../domain/errors/index.ts';
+import { NotFoundError, TokenopsError } from '../domain/errors/index.ts';
 import type { Store } from '../store/store.ts';
 import { sendError, sendJson } from './http-errors.ts';
 import { openApiDocument } from './openapi-document.ts';
 import { findRoute } from './find-route.ts';
 import { layersRoute } from './routes/layers-route.ts';
 import { chargebackRoute } from './routes/chargeback-route.ts';
+import { eventsRoute } from './routes/events-route.ts';
 import { explainRoute } from './routes/explain-route.ts';
+import { feedbackRoute } from './routes/feedback-route.ts';
 import { reconcileRoute } from './routes/reconcile-route.ts';
 import { reportRoute } from './routes/report-route.ts';
 import type { RouteHandler } from './routes/route-handler.ts';
 import { topTracesRoute, traceTreeRoute } from './routes/traces-route.ts';
 import { yieldRoute } from './routes/yield-route.ts';
 import type { Pricer } from '../pricing/index.ts';
+import { createProviderRegistry } from '../providers/index.ts';
 import type { ReferenceModel } from '../analytics/index.ts';
 import type { LatencyObjective } from '../store/insights-spec.ts';
 import { unitEconomicsRoute } from './routes/unit-economics-route.ts';
@@ -30,6 +33,8 @@ export interface AppOptions {
   pricer?: Pricer;
   /** allocation.referenceModels from the config. */
   referenceModels?: Readonly<Record<string, ReferenceModel>>;
+  /** Providers events may name (the built-ins and the config's compatible servers). */
+  providers?: readonly string[];
   /** objectives from the config, for goodput. */
   objectives?: readonly LatencyObjective[];
   log?: (line: string) => void;
@@ -38,11 +43,6 @@ export interface AppOptions {
 class UnauthorizedError extends TokenopsError {
   readonly code = 'unauthorized';
   readonly httpStatus = 401;
-}
-
-class NotFoundError extends TokenopsError {
-  readonly code = 'not_found';
-  readonly httpStatus = 404;
 }
 
 /** The composition root of the HTTP side: one port for health, API and (later) gateway. */
@@ -63,6 +63,15 @@ export function createApp(options: AppOptions): Server {
     ['GET /api/v1/traces', topTracesRoute(options.store)],
     ['GET /api/v1/explain', explainRoute(options.store)],
     ['GET /api/v1/traces/{id}', traceTreeRoute(options.store)],
+    [
+      'POST /api/v1/events',
+      eventsRoute(
+        options.store,
+        () => (pricer ??= catalogPricer()),
+        options.providers ?? builtInProviders(),
+      ),
+    ],
+    ['POST /api/v1/feedback', feedbackRoute(options.store)],
     ['GET /api/openapi.json', () => Promise.resolve(document)],
   ]);
 
@@ -93,9 +102,12 @@ export function createApp(options: AppOptions): Server {
 }
 
 /** The given pricer, else the catalog's own prices (loaded on first use: it is large). */
+function builtInProviders(): readonly string[] {
+  return createProviderRegistry([]).names();
+}
+
 async function catalogPricer(): Promise<Pricer> {
   const { createPricer } = await import('../pricing/index.ts');
-  const { createProviderRegistry } = await import('../providers/index.ts');
   return createPricer({ registry: createProviderRegistry([]) });
 }
 

@@ -17,6 +17,7 @@ import type {
   YieldGroup,
   YieldSpec,
 } from './insights-spec.ts';
+import type { Feedback, FeedbackResult } from './feedback.ts';
 import type { ReconcileSpec, ReconcileTotals } from './reconcile-spec.ts';
 import type { AllocationSpec, AllocationTotals } from './allocation-spec.ts';
 import type { RevenueLine } from '../domain/revenue-line.ts';
@@ -90,6 +91,8 @@ export interface Store {
     grain: 'hour' | 'event',
     batchSize: number,
   ): AsyncIterable<UsageGroup[]>;
+  /** Sets outcomes and scores reported after the call on the events of each request. */
+  recordFeedback(feedback: readonly Feedback[]): Promise<FeedbackResult>;
   /** Events in [from, to) that nothing could price. */
   countUnpriced(from: number, to: number): Promise<number>;
   /** Spend per team and shared scope, summed exactly, for chargeback statements. */

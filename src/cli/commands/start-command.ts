@@ -32,12 +32,14 @@ export function registerStartCommand(program: Command, context: () => CliContext
       }
       const store = await cli.openStore();
       const { createApp } = await import('../../server/app.ts');
+      const { buildProviderRegistry } = await import('../build-pricer.ts');
       const server = createApp({
         store,
         version: TOKENOPS_VERSION,
         ...(adminToken ? { adminToken } : {}),
         sharedScopes: config.allocation.sharedScopes,
         pricer: await cli.pricer(),
+        providers: buildProviderRegistry(config).names(),
         referenceModels: config.allocation.referenceModels,
         objectives: latencyObjectives(config.objectives),
         log: (line) => process.stderr.write(`${line}\n`),

@@ -11,6 +11,7 @@ import type {
   YieldGroup,
   YieldSpec,
 } from '../insights-spec.ts';
+import type { Feedback, FeedbackResult } from '../feedback.ts';
 import type { ReconcileSpec, ReconcileTotals } from '../reconcile-spec.ts';
 import type { Dimension, ReportRow, ReportSpec } from '../report-spec.ts';
 import { buildReconcileQuery } from '../sql/reconcile-query.ts';
@@ -41,15 +42,13 @@ import { openDuckDb } from './open-duckdb.ts';
 import { EVENT_ROW_SELECT, readEventRow } from './read-event-row.ts';
 import { readLayerGroups } from './read-layer-groups.ts';
 import { readTopTraces, readTraceCalls } from './read-traces.ts';
+import { readReconcileTotals } from './read-reconcile-totals.ts';
+import { readReportRow } from './read-report-row.ts';
 import { readUsageGroup } from './read-usage-group.ts';
+import { textCell } from './text-cell.ts';
 import { readYieldGroups } from './read-yield-groups.ts';
+import { writeFeedback } from './write-feedback.ts';
 import { writePricingUpdates } from './write-pricing-updates.ts';
-
-/** Text of a grouped value; group keys are VARCHAR columns, so anything else is a bug. */
-function cellText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  throw new TypeError(`expected a text column, got ${typeof value}`);
-}
 
 /** The embedded store: one DuckDB file under the data directory. */
 export class DuckDbStore implements Store {
@@ -93,26 +92,7 @@ export class DuckDbStore implements Store {
   async report(spec: ReportSpec): Promise<ReportRow[]> {
     const query = buildReportQuery(spec, duckDbDialect);
     const reader = await this.connection.runAndReadAll(query.text, query.params);
-    return reader.getRowObjectsJS().map((raw) => {
-      const row: Record<string, string | number> = {};
-      spec.dimensions.forEach((dimension, index) => {
-        row[dimension] = cellText(raw[`d${index}`]);
-      });
-      if (spec.grain !== 'none') row.period = cellText(raw.period);
-      row.requests = Number(raw.requests);
-      for (const column of [
-        'input_tokens',
-        'output_tokens',
-        'cache_read_tokens',
-        'cache_write_tokens',
-        'reasoning_tokens',
-      ]) {
-        row[column] = Number(raw[column] ?? 0);
-      }
-      row.cost = Number(raw.cost);
-      row.list_cost = Number(raw.list_cost);
-      return row as ReportRow;
-    });
+    return reader.getRowObjectsJS().map((raw) => readReportRow(spec, raw));
   }
 
   async tagValues(dimension: Dimension, limit: number): Promise<string[]> {
@@ -130,7 +110,7 @@ export class DuckDbStore implements Store {
        FROM events GROUP BY 1 ORDER BY calls DESC, value LIMIT ${Math.max(1, Math.floor(limit))}`,
       params,
     );
-    return reader.getRowObjectsJS().map((row) => cellText(row.value));
+    return reader.getRowObjectsJS().map((row) => textCell(row.value));
   }
 
   async timeRange(): Promise<StoredRange | null> {
@@ -154,8 +134,8 @@ export class DuckDbStore implements Store {
        FROM events WHERE NOT priced GROUP BY provider, model ORDER BY events DESC, provider, model`,
     );
     return reader.getRowObjectsJS().map((row) => ({
-      provider: cellText(row.provider),
-      model: cellText(row.model),
+      provider: textCell(row.provider),
+      model: textCell(row.model),
       events: Number(row.events),
       inputTokens: Number(row.input_tokens),
       outputTokens: Number(row.output_tokens),
@@ -208,17 +188,7 @@ export class DuckDbStore implements Store {
   async reconcileTotals(spec: ReconcileSpec): Promise<ReconcileTotals[]> {
     const query = buildReconcileQuery(spec, duckDbDialect);
     const reader = await this.connection.runAndReadAll(query.text, query.params);
-    return reader.getRowObjectsJS().map((row) => ({
-      ...(spec.by.includes('provider') ? { provider: cellText(row.provider) } : {}),
-      ...(spec.by.includes('model') ? { model: cellText(row.model) } : {}),
-      ...(spec.by.includes('day') ? { day: cellText(row.day) } : {}),
-      invoicedCost: Number(row.invoiced_cost),
-      invoicedTokens: Number(row.invoiced_tokens),
-      meteredCost: Number(row.metered_cost),
-      meteredTokens: Number(row.metered_tokens),
-      attributedCost: Number(row.attributed_cost),
-      meteredEvents: Number(row.metered_events),
-    }));
+    return reader.getRowObjectsJS().map((row) => readReconcileTotals(spec, row));
   }
 
   async *usageGroups(
@@ -240,6 +210,10 @@ export class DuckDbStore implements Store {
       }
     }
     if (batch.length > 0) yield batch;
+  }
+
+  recordFeedback(feedback: readonly Feedback[]): Promise<FeedbackResult> {
+    return this.inTransaction(() => writeFeedback(this.connection, feedback));
   }
 
   async countUnpriced(from: number, to: number): Promise<number> {

@@ -1,0 +1,16 @@
+import { REPORT_TOKEN_COLUMNS, type ReportRow, type ReportSpec } from '../report-spec.ts';
+import { textCell } from './text-cell.ts';
+
+/** A row of the report query under the names of PRODUCT.md §9 (d0, d1… become dimensions). */
+export function readReportRow(spec: ReportSpec, raw: Readonly<Record<string, unknown>>): ReportRow {
+  const row: Record<string, string | number> = {};
+  spec.dimensions.forEach((dimension, index) => {
+    row[dimension] = textCell(raw[`d${index}`]);
+  });
+  if (spec.grain !== 'none') row.period = textCell(raw.period);
+  row.requests = Number(raw.requests);
+  for (const column of REPORT_TOKEN_COLUMNS) row[column] = Number(raw[column] ?? 0);
+  row.cost = Number(raw.cost);
+  row.list_cost = Number(raw.list_cost);
+  return row as ReportRow;
+}
