@@ -149,6 +149,21 @@ export const configSchema = z.strictObject({
       referenceModels: z.record(z.string().min(1), referenceModelSchema).default({}),
     })
     .default({ sharedScopes: [], referenceModels: {} }),
+  otlp: z
+    .strictObject({
+      /**
+       * Span or resource attribute → tag, for instrumentations that carry attribution under
+       * their own names (e.g. `app.team: team`, `traceloop.association.properties.customer:
+       * customer`). One of the six tag names, or any other name for a free tag.
+       */
+      tagAttributes: z
+        .record(
+          z.string().min(1),
+          z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a tag name such as team'),
+        )
+        .default({}),
+    })
+    .default({ tagAttributes: {} }),
   /** Feature → its service objective; goodput counts only calls that meet it (tokenops yield). */
   objectives: z
     .record(

@@ -14,3 +14,11 @@ export type { ImportRevenueFileOptions } from './revenue/import-revenue-file.ts'
 export { subscriptionEvents } from './bills/subscription-events.ts';
 export { readEventBatch, type EventBatch, type RefusedEvent } from './events/read-event-batch.ts';
 export { ingestEvents, type IngestResult } from './events/ingest-events.ts';
+export {
+  encodeProtobufTraceResponse,
+  readOtlpTraces,
+  type OtlpBatch,
+  type OtlpEncoding,
+  type RejectedSpan,
+  type SpanMappingOptions,
+} from './otlp/index.ts';

@@ -12,6 +12,7 @@ import { explainRoute } from './routes/explain-route.ts';
 import { feedbackRoute } from './routes/feedback-route.ts';
 import { reconcileRoute } from './routes/reconcile-route.ts';
 import { reportRoute } from './routes/report-route.ts';
+import { otlpTracesRoute } from './routes/otlp-traces-route.ts';
 import type { RouteHandler } from './routes/route-handler.ts';
 import { topTracesRoute, traceTreeRoute } from './routes/traces-route.ts';
 import { yieldRoute } from './routes/yield-route.ts';
@@ -37,6 +38,8 @@ export interface AppOptions {
   providers?: readonly string[];
   /** objectives from the config, for goodput. */
   objectives?: readonly LatencyObjective[];
+  /** otlp.tagAttributes from the config: span or resource attribute → tag. */
+  otlpTagAttributes?: Readonly<Record<string, string>>;
   log?: (line: string) => void;
 }
 
@@ -74,11 +77,23 @@ export function createApp(options: AppOptions): Server {
     ['POST /api/v1/feedback', feedbackRoute(options.store)],
     ['GET /api/openapi.json', () => Promise.resolve(document)],
   ]);
+  const otlpTraces = otlpTracesRoute({
+    store: options.store,
+    pricer: () => (pricer ??= catalogPricer()),
+    providers: options.providers ?? builtInProviders(),
+    tagAttributes: options.otlpTagAttributes ?? {},
+  });
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
       sendJson(response, 200, { status: 'ok' });
+      return;
+    }
+    // The OTLP path exporters post to (outside /api); it answers in the request's encoding.
+    if (url.pathname === '/v1/traces' && request.method === 'POST') {
+      authorize(request, options.adminToken);
+      await otlpTraces(request, response);
       return;
     }
     const route = findRoute(routes, request.method ?? 'GET', url.pathname);

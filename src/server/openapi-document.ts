@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { usageEventInputSchema } from '../domain/usage-event-schema.ts';
+import { otlpTracesOperation } from './otlp-traces-openapi.ts';
 import {
   chargebackStatementSchema,
   unitEconomicsRowSchema,
@@ -133,6 +134,7 @@ export function openApiDocument(version: string): object {
           },
         },
       },
+      '/v1/traces': otlpTracesOperation(errors),
       '/api/v1/feedback': {
         post: {
           summary:

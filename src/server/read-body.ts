@@ -9,6 +9,11 @@ class PayloadTooLargeError extends TokenopsError {
 
 /** The request body as text, gunzipped when sent with `Content-Encoding: gzip`, size-capped. */
 export async function readBody(request: IncomingMessage, limitBytes: number): Promise<string> {
+  return (await readBodyBytes(request, limitBytes)).toString('utf8');
+}
+
+/** The same as bytes, for binary bodies (OTLP protobuf). */
+export async function readBodyBytes(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -24,11 +29,9 @@ export async function readBody(request: IncomingMessage, limitBytes: number): Pr
     chunks.push(buffer);
   }
   const body = Buffer.concat(chunks);
-  if ((request.headers['content-encoding'] ?? '').toLowerCase() !== 'gzip')
-    return body.toString('utf8');
+  if ((request.headers['content-encoding'] ?? '').toLowerCase() !== 'gzip') return body;
   try {
-    const text = gunzipSync(body, { maxOutputLength: limitBytes * 8 });
-    return text.toString('utf8');
+    return gunzipSync(body, { maxOutputLength: limitBytes * 8 });
   } catch {
     throw new ValidationError(
       'invalid body',

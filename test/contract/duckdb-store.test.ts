@@ -37,6 +37,21 @@ describe('DuckDB store', () => {
     instance.closeSync();
   });
 
+  it('takes concurrent calls one at a time (the server calls it from many requests)', async () => {
+    const store = await DuckDbStore.open(join(directory, 'concurrent.duckdb'));
+    const events = sampleEvents(600, 17);
+    const results = await Promise.all([
+      store.append(events.slice(0, 200)),
+      store.append(events.slice(200, 400)),
+      store.report({ dimensions: [], metric: 'cost', grain: 'none', filters: [] }),
+      store.append(events.slice(400)),
+      store.append(events.slice(0, 300)),
+    ]);
+    assert.equal(results.length, 5);
+    assert.equal((await store.timeRange())?.events, 600);
+    await store.close();
+  });
+
   it('refuses a file held by another process, saying who holds it, and touches nothing', async () => {
     const file = join(directory, 'locked.duckdb');
     const store = await DuckDbStore.open(file);

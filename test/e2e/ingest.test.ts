@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import type { ReportRow } from '../../src/store/report-spec.ts';
 import { runCli, runCliJson, startServer } from '../helpers/run-cli.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
+
+const OTLP_FIXTURE = new URL('../../../shared/fixtures/otlp-genai-traces.json', import.meta.url);
 
 const line = (id: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -62,9 +65,37 @@ describe('tokenops ingest FILE --format events', () => {
     assert.equal(runCliJson<ReportRow[]>(['report', '--by', 'team'], cwd)[0]?.requests, 5);
   });
 
-  it('refuses a format it cannot ingest yet, saying what to use', () => {
-    const result = runCli(['ingest', 'array.json', '--format', 'otlp'], cwd);
+  it('refuses a format it cannot ingest, saying what to use', () => {
+    const result = runCli(['ingest', 'array.json', '--format', 'csv'], cwd);
     assert.equal(result.status, 1);
-    assert.match(result.stderr, /Fix: use --format events/);
+    assert.match(result.stderr, /Fix: use --format events .* or --format otlp/);
+  });
+});
+
+describe('tokenops ingest FILE --format otlp', () => {
+  const cwd = tempDirectory('ingest-otlp');
+
+  it('loads an OTLP JSON export, tags from otlp.tagAttributes, idempotent by span', () => {
+    copyFileSync(fileURLToPath(OTLP_FIXTURE), join(cwd, 'traces.json'));
+    writeFileSync(
+      join(cwd, 'tokenops.yaml'),
+      'otlp:\n  tagAttributes:\n    gen_ai.conversation.id: conversation\n',
+    );
+    const [first] = runCliJson<[{ accepted: number; skipped: number; refused: number }]>(
+      ['ingest', 'traces.json', '--format', 'otlp'],
+      cwd,
+    );
+    assert.deepEqual([first.accepted, first.skipped, first.refused], [2, 2, 0]);
+    const again = runCli(['ingest', 'traces.json', '--format', 'otlp'], cwd);
+    assert.match(again.stdout, /0 model calls .*2 already stored, 2 other spans skipped/);
+    const rows = runCliJson<ReportRow[]>(['report', '--by', 'tag:conversation'], cwd);
+    assert.deepEqual(
+      rows.map((row) => [row['tag:conversation'], row.requests]),
+      // The legacy Anthropic span carries no conversation id; it costs more, so it comes first.
+      [
+        ['(unattributed)', 1],
+        ['conv_68cf1b2e9a7c4d10b3e5f7a2', 1],
+      ],
+    );
   });
 });

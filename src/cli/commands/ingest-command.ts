@@ -6,6 +6,7 @@ import { fetchApi } from '../fetch-api.ts';
 import { startProgress } from '../output/progress.ts';
 import { printRows } from '../output/print-rows.ts';
 import { readEventFile } from '../read-event-file.ts';
+import { ingestOtlpFile } from '../ingest-otlp-file.ts';
 import { withStore } from '../with-store.ts';
 
 const LINES_PER_BATCH = 50_000;
@@ -24,14 +25,21 @@ export function registerIngestCommand(program: Command, context: () => CliContex
       'load usage events from a file (JSON array or NDJSON, .gz too), idempotent by event id',
     )
     .argument('<file>', 'the events file')
-    .requiredOption('--format <format>', 'events (the usage event of docs/api.md)')
+    .requiredOption(
+      '--format <format>',
+      'events (the usage event of docs/api.md) or otlp (an OTLP JSON trace export)',
+    )
     .action(async (file: string, flags: { format: string }) => {
       const cli = context();
+      if (flags.format === 'otlp') {
+        await ingestOtlp(cli, file);
+        return;
+      }
       if (flags.format !== 'events') {
         throw new ValidationError(
           'invalid option',
-          [{ field: 'format', reason: `"${flags.format}" cannot be ingested by this version` }],
-          'use --format events; OTLP traces are taken by the OTLP receiver issue, not yet here',
+          [{ field: 'format', reason: `"${flags.format}" is not a format ingest reads` }],
+          'use --format events (usage events) or --format otlp (an OTLP JSON trace export)',
         );
       }
       const progress = startProgress('ingest', statSync(file).size, 'bytes');
@@ -112,4 +120,18 @@ async function postBatch(
     body,
     contentType: 'application/x-ndjson',
   });
+}
+
+async function ingestOtlp(cli: CliContext, file: string): Promise<void> {
+  const result = await ingestOtlpFile(cli, file);
+  const { firstRefusals, ...counts } = result;
+  if (cli.format !== 'table') {
+    printRows(cli.format, [{ file, ...counts }]);
+  } else {
+    process.stdout.write(
+      `Ingested ${result.accepted.toLocaleString('en-US')} model calls from ${file} (${result.duplicates.toLocaleString('en-US')} already stored, ${result.skipped.toLocaleString('en-US')} other spans skipped, ${result.refused.toLocaleString('en-US')} refused).\n`,
+    );
+    for (const line of firstRefusals) process.stdout.write(`  refused ${line}\n`);
+  }
+  if (result.refused > 0 && result.accepted + result.duplicates === 0) process.exitCode = 1;
 }

@@ -42,6 +42,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
         providers: buildProviderRegistry(config).names(),
         referenceModels: config.allocation.referenceModels,
         objectives: latencyObjectives(config.objectives),
+        otlpTagAttributes: config.otlp.tagAttributes,
         log: (line) => process.stderr.write(`${line}\n`),
       });
       await new Promise<void>((resolve, reject) => {

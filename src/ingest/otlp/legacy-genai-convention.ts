@@ -17,7 +17,9 @@ export function readLegacyGenAiUsage(attributes: Attributes): SpanUsage | undefi
     cacheRead: readTokenCount(attributes, 'gen_ai.usage.cache_read_input_tokens') ?? 0,
     cacheWrite: readTokenCount(attributes, 'gen_ai.usage.cache_creation_input_tokens') ?? 0,
     reasoning:
-      readFirstTokenCount(attributes, ['gen_ai.usage.reasoning_tokens', 'llm.usage.reasoning_tokens']) ??
-      0,
+      readFirstTokenCount(attributes, [
+        'gen_ai.usage.reasoning_tokens',
+        'llm.usage.reasoning_tokens',
+      ]) ?? 0,
   };
 }

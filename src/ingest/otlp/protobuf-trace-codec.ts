@@ -15,7 +15,10 @@ interface GeneratedRoot {
     proto: {
       collector: {
         trace: {
-          v1: { ExportTraceServiceRequest: GeneratedMessage; ExportTraceServiceResponse: GeneratedMessage };
+          v1: {
+            ExportTraceServiceRequest: GeneratedMessage;
+            ExportTraceServiceResponse: GeneratedMessage;
+          };
         };
       };
     };
@@ -38,7 +41,12 @@ export function decodeProtobufTraces(body: Uint8Array): unknown {
   } catch (error) {
     throw new ValidationError(
       'invalid OTLP trace export',
-      [{ field: '(body)', reason: `is not a protobuf ExportTraceServiceRequest: ${(error as Error).message}` }],
+      [
+        {
+          field: '(body)',
+          reason: `is not a protobuf ExportTraceServiceRequest: ${(error as Error).message}`,
+        },
+      ],
       'send Content-Type: application/x-protobuf only with a binary OTLP body, else application/json',
     );
   }
@@ -57,7 +65,10 @@ export function decodeProtobufTraces(body: Uint8Array): unknown {
 }
 
 /** An ExportTraceServiceResponse, with a partial success when some spans were rejected. */
-export function encodeProtobufTraceResponse(rejectedSpans: number, errorMessage: string): Uint8Array {
+export function encodeProtobufTraceResponse(
+  rejectedSpans: number,
+  errorMessage: string,
+): Uint8Array {
   const response =
     rejectedSpans > 0 || errorMessage !== ''
       ? { partialSuccess: { rejectedSpans, errorMessage } }
@@ -67,7 +78,10 @@ export function encodeProtobufTraceResponse(rejectedSpans: number, errorMessage:
   ).finish();
 }
 
-function walkSpans(request: Record<string, unknown>, visit: (span: Record<string, unknown>) => void): void {
+function walkSpans(
+  request: Record<string, unknown>,
+  visit: (span: Record<string, unknown>) => void,
+): void {
   for (const resourceSpans of asList(request.resourceSpans)) {
     for (const scopeSpans of asList(resourceSpans.scopeSpans)) {
       for (const span of asList(scopeSpans.spans)) visit(span);

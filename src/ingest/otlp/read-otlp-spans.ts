@@ -96,8 +96,9 @@ function readId(raw: unknown, digits: number, emptyAllowed = false): string | un
   return raw.toLowerCase();
 }
 
+/** A number past 2^53 has lost its last digits, but nanoseconds are read to the millisecond. */
 function readNanos(raw: unknown): bigint | undefined {
-  if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) return BigInt(raw);
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0) return BigInt(raw);
   if (typeof raw === 'string' && /^\d+$/.test(raw)) return BigInt(raw);
   return undefined;
 }

@@ -1,5 +1,4 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { UNATTRIBUTED } from '../../domain/tags.ts';
 import type { BillingLine } from '../../domain/billing-line.ts';
 import type { EventSource, PricedUsageEvent } from '../../domain/usage-event.ts';
 import type {
@@ -15,7 +14,7 @@ import type { Feedback, FeedbackResult } from '../feedback.ts';
 import type { ReconcileSpec, ReconcileTotals } from '../reconcile-spec.ts';
 import type { Dimension, ReportRow, ReportSpec } from '../report-spec.ts';
 import { buildReconcileQuery } from '../sql/reconcile-query.ts';
-import { buildReportQuery, dimensionColumn } from '../sql/report-query.ts';
+import { buildReportQuery } from '../sql/report-query.ts';
 import { sqlTimestamp } from '../sql/sql-timestamp.ts';
 import { buildUsageGroupsQuery } from '../sql/usage-groups-query.ts';
 import type {
@@ -42,16 +41,18 @@ import { openDuckDb } from './open-duckdb.ts';
 import { EVENT_ROW_SELECT, readEventRow } from './read-event-row.ts';
 import { readLayerGroups } from './read-layer-groups.ts';
 import { readTopTraces, readTraceCalls } from './read-traces.ts';
+import { queryTagValues, queryUnpricedModels } from './query-event-summaries.ts';
 import { readReconcileTotals } from './read-reconcile-totals.ts';
 import { readReportRow } from './read-report-row.ts';
 import { readUsageGroup } from './read-usage-group.ts';
-import { textCell } from './text-cell.ts';
 import { readYieldGroups } from './read-yield-groups.ts';
 import { writeFeedback } from './write-feedback.ts';
 import { writePricingUpdates } from './write-pricing-updates.ts';
 
 /** The embedded store: one DuckDB file under the data directory. */
 export class DuckDbStore implements Store {
+  private queue: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -64,84 +65,66 @@ export class DuckDbStore implements Store {
     return new DuckDbStore(instance, connection);
   }
 
-  async append(events: readonly PricedUsageEvent[]): Promise<AppendResult> {
-    if (events.length === 0) return { inserted: 0, duplicates: 0 };
-    await this.connection.run(
-      'CREATE TEMP TABLE IF NOT EXISTS staged_events AS SELECT * FROM events LIMIT 0',
-    );
-    await this.connection.run('DELETE FROM staged_events');
-    await appendEvents(this.connection, 'staged_events', events);
-    const inserted = await this.inTransaction(async () => {
-      const result = await this.connection.run(
-        `INSERT INTO events
-         SELECT * FROM staged_events s
-         WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = s.id)
-         QUALIFY row_number() OVER (PARTITION BY s.id ORDER BY s.ts) = 1`,
+  append(events: readonly PricedUsageEvent[]): Promise<AppendResult> {
+    return this.exclusive(async () => {
+      if (events.length === 0) return { inserted: 0, duplicates: 0 };
+      await this.connection.run(
+        'CREATE TEMP TABLE IF NOT EXISTS staged_events AS SELECT * FROM events LIMIT 0',
       );
-      return result.rowsChanged;
+      await this.connection.run('DELETE FROM staged_events');
+      await appendEvents(this.connection, 'staged_events', events);
+      const inserted = await this.inTransaction(async () => {
+        const result = await this.connection.run(
+          `INSERT INTO events
+           SELECT * FROM staged_events s
+           WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = s.id)
+           QUALIFY row_number() OVER (PARTITION BY s.id ORDER BY s.ts) = 1`,
+        );
+        return result.rowsChanged;
+      });
+      await this.connection.run('DELETE FROM staged_events');
+      return { inserted, duplicates: events.length - inserted };
     });
-    await this.connection.run('DELETE FROM staged_events');
-    return { inserted, duplicates: events.length - inserted };
   }
 
-  async appendNew(events: readonly PricedUsageEvent[]): Promise<number> {
-    await appendEvents(this.connection, 'events', events);
-    return events.length;
+  appendNew(events: readonly PricedUsageEvent[]): Promise<number> {
+    return this.exclusive(async () => {
+      await appendEvents(this.connection, 'events', events);
+      return events.length;
+    });
   }
 
-  async report(spec: ReportSpec): Promise<ReportRow[]> {
-    const query = buildReportQuery(spec, duckDbDialect);
-    const reader = await this.connection.runAndReadAll(query.text, query.params);
-    return reader.getRowObjectsJS().map((raw) => readReportRow(spec, raw));
+  report(spec: ReportSpec): Promise<ReportRow[]> {
+    return this.exclusive(async () => {
+      const query = buildReportQuery(spec, duckDbDialect);
+      const reader = await this.connection.runAndReadAll(query.text, query.params);
+      return reader.getRowObjectsJS().map((raw) => readReportRow(spec, raw));
+    });
   }
 
-  async tagValues(dimension: Dimension, limit: number): Promise<string[]> {
-    const params: string[] = [];
-    const column = dimensionColumn(
-      dimension,
-      (value) => {
-        params.push(value);
-        return `$${params.length}`;
-      },
-      duckDbDialect,
-    );
-    const reader = await this.connection.runAndReadAll(
-      `SELECT COALESCE(${column}, '${UNATTRIBUTED}') AS value, count(*) AS calls
-       FROM events GROUP BY 1 ORDER BY calls DESC, value LIMIT ${Math.max(1, Math.floor(limit))}`,
-      params,
-    );
-    return reader.getRowObjectsJS().map((row) => textCell(row.value));
+  tagValues(dimension: Dimension, limit: number): Promise<string[]> {
+    return this.exclusive(() => queryTagValues(this.connection, dimension, limit));
   }
 
-  async timeRange(): Promise<StoredRange | null> {
-    const reader = await this.connection.runAndReadAll(
-      'SELECT epoch_ms(min(ts)) AS first, epoch_ms(max(ts)) AS last, count(*) AS events FROM events',
-    );
-    const row = reader.getRowObjectsJS()[0];
-    if (!row || Number(row.events) === 0) return null;
-    return { from: Number(row.first), to: Number(row.last), events: Number(row.events) };
+  timeRange(): Promise<StoredRange | null> {
+    return this.exclusive(async () => {
+      const reader = await this.connection.runAndReadAll(
+        'SELECT epoch_ms(min(ts)) AS first, epoch_ms(max(ts)) AS last, count(*) AS events FROM events',
+      );
+      const row = reader.getRowObjectsJS()[0];
+      if (!row || Number(row.events) === 0) return null;
+      return { from: Number(row.first), to: Number(row.last), events: Number(row.events) };
+    });
   }
 
   schemaVersion(): Promise<number> {
-    return readSchemaVersion(this.connection);
+    return this.exclusive(async () => {
+      return readSchemaVersion(this.connection);
+    });
   }
 
-  async unpriced(): Promise<UnpricedModel[]> {
-    const reader = await this.connection.runAndReadAll(
-      `SELECT provider, model, count(*) AS events, sum(input_tokens) AS input_tokens,
-              sum(output_tokens) AS output_tokens, epoch_ms(min(ts)) AS first_seen,
-              epoch_ms(max(ts)) AS last_seen
-       FROM events WHERE NOT priced GROUP BY provider, model ORDER BY events DESC, provider, model`,
-    );
-    return reader.getRowObjectsJS().map((row) => ({
-      provider: textCell(row.provider),
-      model: textCell(row.model),
-      events: Number(row.events),
-      inputTokens: Number(row.input_tokens),
-      outputTokens: Number(row.output_tokens),
-      firstSeen: Number(row.first_seen),
-      lastSeen: Number(row.last_seen),
-    }));
+  unpriced(): Promise<UnpricedModel[]> {
+    return this.exclusive(() => queryUnpricedModels(this.connection));
   }
 
   async *eventsBetween(
@@ -168,27 +151,35 @@ export class DuckDbStore implements Store {
     }
   }
 
-  async updatePricing(updates: readonly PricingUpdate[]): Promise<void> {
-    if (updates.length === 0) return;
-    await this.inTransaction(() => writePricingUpdates(this.connection, updates));
+  updatePricing(updates: readonly PricingUpdate[]): Promise<void> {
+    return this.exclusive(async () => {
+      if (updates.length === 0) return;
+      await this.inTransaction(() => writePricingUpdates(this.connection, updates));
+    });
   }
 
-  async deleteSource(source: EventSource): Promise<number> {
-    const result = await this.connection.run('DELETE FROM events WHERE source = $1', [source]);
-    return result.rowsChanged;
+  deleteSource(source: EventSource): Promise<number> {
+    return this.exclusive(async () => {
+      const result = await this.connection.run('DELETE FROM events WHERE source = $1', [source]);
+      return result.rowsChanged;
+    });
   }
 
-  async appendBillingLines(lines: readonly BillingLine[]): Promise<BillingAppendResult> {
-    if (lines.length === 0) return { inserted: 0, replaced: 0 };
-    const distinct = new Set(lines.map((line) => line.id)).size;
-    const inserted = await this.inTransaction(() => upsertBillingLines(this.connection, lines));
-    return { inserted, replaced: distinct - inserted };
+  appendBillingLines(lines: readonly BillingLine[]): Promise<BillingAppendResult> {
+    return this.exclusive(async () => {
+      if (lines.length === 0) return { inserted: 0, replaced: 0 };
+      const distinct = new Set(lines.map((line) => line.id)).size;
+      const inserted = await this.inTransaction(() => upsertBillingLines(this.connection, lines));
+      return { inserted, replaced: distinct - inserted };
+    });
   }
 
-  async reconcileTotals(spec: ReconcileSpec): Promise<ReconcileTotals[]> {
-    const query = buildReconcileQuery(spec, duckDbDialect);
-    const reader = await this.connection.runAndReadAll(query.text, query.params);
-    return reader.getRowObjectsJS().map((row) => readReconcileTotals(spec, row));
+  reconcileTotals(spec: ReconcileSpec): Promise<ReconcileTotals[]> {
+    return this.exclusive(async () => {
+      const query = buildReconcileQuery(spec, duckDbDialect);
+      const reader = await this.connection.runAndReadAll(query.text, query.params);
+      return reader.getRowObjectsJS().map((row) => readReconcileTotals(spec, row));
+    });
   }
 
   async *usageGroups(
@@ -213,51 +204,79 @@ export class DuckDbStore implements Store {
   }
 
   recordFeedback(feedback: readonly Feedback[]): Promise<FeedbackResult> {
-    return this.inTransaction(() => writeFeedback(this.connection, feedback));
+    return this.exclusive(async () => {
+      return this.inTransaction(() => writeFeedback(this.connection, feedback));
+    });
   }
 
-  async countUnpriced(from: number, to: number): Promise<number> {
-    const reader = await this.connection.runAndReadAll(
-      `SELECT count(*) AS events FROM events
-       WHERE NOT priced AND ts >= CAST($1 AS TIMESTAMP) AND ts < CAST($2 AS TIMESTAMP)`,
-      [sqlTimestamp(from), sqlTimestamp(to)],
-    );
-    return Number(reader.getRowObjectsJS()[0]?.events ?? 0);
+  countUnpriced(from: number, to: number): Promise<number> {
+    return this.exclusive(async () => {
+      const reader = await this.connection.runAndReadAll(
+        `SELECT count(*) AS events FROM events
+         WHERE NOT priced AND ts >= CAST($1 AS TIMESTAMP) AND ts < CAST($2 AS TIMESTAMP)`,
+        [sqlTimestamp(from), sqlTimestamp(to)],
+      );
+      return Number(reader.getRowObjectsJS()[0]?.events ?? 0);
+    });
   }
 
   layerGroups(spec: InsightSpec): Promise<LayerGroup[]> {
-    return readLayerGroups(this.connection, spec);
+    return this.exclusive(async () => {
+      return readLayerGroups(this.connection, spec);
+    });
   }
 
   yieldGroups(spec: YieldSpec): Promise<YieldGroup[]> {
-    return readYieldGroups(this.connection, spec);
+    return this.exclusive(async () => {
+      return readYieldGroups(this.connection, spec);
+    });
   }
 
   topTraces(spec: TopTracesSpec): Promise<TraceSummary[]> {
-    return readTopTraces(this.connection, spec);
+    return this.exclusive(async () => {
+      return readTopTraces(this.connection, spec);
+    });
   }
 
   traceCalls(traceId: string): Promise<TraceCall[]> {
-    return readTraceCalls(this.connection, traceId);
+    return this.exclusive(async () => {
+      return readTraceCalls(this.connection, traceId);
+    });
   }
 
   allocationTotals(spec: AllocationSpec): Promise<AllocationTotals[]> {
-    return queryAllocationTotals(this.connection, spec);
+    return this.exclusive(async () => {
+      return queryAllocationTotals(this.connection, spec);
+    });
   }
 
   unitEconomicsTotals(spec: UnitEconomicsSpec): Promise<UnitEconomicsTotals[]> {
-    return queryUnitEconomics(this.connection, spec);
+    return this.exclusive(async () => {
+      return queryUnitEconomics(this.connection, spec);
+    });
   }
 
-  async appendRevenue(lines: readonly RevenueLine[]): Promise<RevenueAppendResult> {
-    const inserted = await this.inTransaction(() => upsertRevenue(this.connection, lines));
-    return { inserted, replaced: lines.length - inserted };
+  appendRevenue(lines: readonly RevenueLine[]): Promise<RevenueAppendResult> {
+    return this.exclusive(async () => {
+      const inserted = await this.inTransaction(() => upsertRevenue(this.connection, lines));
+      return { inserted, replaced: lines.length - inserted };
+    });
   }
 
   close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
     return Promise.resolve();
+  }
+
+  /**
+   * One connection runs one operation at a time: the server's routes call concurrently, and
+   * a statement landing inside another caller's transaction would join (or abort) it.
+   */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private async inTransaction<T>(work: () => Promise<T>): Promise<T> {
