@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { usageEventInputSchema } from '../domain/usage-event-schema.ts';
+import { ingestPaths } from './ingest-openapi.ts';
+import { errors, json, query } from './openapi-parts.ts';
 import { otlpTracesOperation } from './otlp-traces-openapi.ts';
 import {
   chargebackStatementSchema,
@@ -14,25 +15,6 @@ import {
   reportRowSchema,
   unpricedModelSchema,
 } from './api-schemas.ts';
-
-const json = (schema: z.ZodType) => ({
-  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'output' }) } },
-});
-const errors = {
-  '400': {
-    description: 'Invalid request; the body names the field and the fix',
-    ...json(errorSchema),
-  },
-  '401': { description: 'Missing or wrong admin token', ...json(errorSchema) },
-};
-const query = (name: string, description: string, example?: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema: { type: 'string' },
-  ...(example ? { example } : {}),
-});
 
 /** The OpenAPI 3.1 description served at /api/openapi.json. */
 export function openApiDocument(version: string): object {
@@ -90,74 +72,8 @@ export function openApiDocument(version: string): object {
           },
         },
       },
-      '/api/v1/events': {
-        post: {
-          summary: 'Usage events: a JSON array or NDJSON (gzip accepted), idempotent by event id',
-          description:
-            'Each event is checked on its own: valid events are stored even when others are refused, and the answer lists each refused event with its index and reasons. The event format is in docs/api.md.',
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'array',
-                  items: z.toJSONSchema(usageEventInputSchema, { io: 'input' }),
-                },
-              },
-              'application/x-ndjson': { schema: { type: 'string' } },
-            },
-          },
-          responses: {
-            '200': {
-              description: 'Stored, duplicates skipped, and the refused events',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    properties: {
-                      accepted: { type: 'integer' },
-                      duplicates: { type: 'integer' },
-                      refused: {
-                        type: 'array',
-                        items: {
-                          type: 'object',
-                          properties: { index: { type: 'integer' }, issues: { type: 'array' } },
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-            '413': { description: 'Body larger than 64 MiB', ...json(errorSchema) },
-            ...errors,
-          },
-        },
-      },
       '/v1/traces': otlpTracesOperation(errors),
-      '/api/v1/feedback': {
-        post: {
-          summary:
-            'Outcomes after the call: { request_id, outcome: success|failure, score } or an array',
-          responses: {
-            '200': {
-              description: 'Events updated, and request ids not stored (yet)',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    properties: {
-                      updated: { type: 'integer' },
-                      unknown: { type: 'array', items: { type: 'string' } },
-                    },
-                  },
-                },
-              },
-            },
-            ...errors,
-          },
-        },
-      },
+      ...ingestPaths(),
       '/api/v1/explain': {
         get: {
           summary:

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { errorSchema } from './api-schemas.ts';
+
+/** Building blocks the OpenAPI path entries share. */
+export const json = (schema: z.ZodType) => ({
+  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'output' }) } },
+});
+export const errors = {
+  '400': {
+    description: 'Invalid request; the body names the field and the fix',
+    ...json(errorSchema),
+  },
+  '401': { description: 'Missing or wrong admin token', ...json(errorSchema) },
+};
+export const query = (name: string, description: string, example?: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema: { type: 'string' },
+  ...(example ? { example } : {}),
+});
