@@ -52,6 +52,17 @@ describe('DuckDB store', () => {
     await store.close();
   });
 
+  it('stores a batch whole or not at all', async () => {
+    const store = await DuckDbStore.open(join(directory, 'atomic.duckdb'));
+    const [good, bad] = sampleEvents(2, 23);
+    // 2^40 tokens does not fit the INTEGER column: the appender fails on the second row.
+    bad!.tokens = { ...bad!.tokens, input: 2 ** 40 };
+    await assert.rejects(store.append([good!, bad!]));
+    assert.equal(await store.timeRange(), null);
+    assert.deepEqual(await store.append([good!]), { inserted: 1, duplicates: 0 });
+    await store.close();
+  });
+
   it('refuses a file held by another process, saying who holds it, and touches nothing', async () => {
     const file = join(directory, 'locked.duckdb');
     const store = await DuckDbStore.open(file);

@@ -35,6 +35,7 @@ import { queryAllocationTotals } from './query-allocation-totals.ts';
 import { queryUnitEconomics } from './query-unit-economics.ts';
 import { upsertRevenue } from './upsert-revenue.ts';
 import { appendEvents } from './append-events.ts';
+import { findStoredIds } from './find-stored-ids.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { migrate, readSchemaVersion } from './migrate.ts';
 import { openDuckDb } from './open-duckdb.ts';
@@ -68,22 +69,19 @@ export class DuckDbStore implements Store {
   append(events: readonly PricedUsageEvent[]): Promise<AppendResult> {
     return this.exclusive(async () => {
       if (events.length === 0) return { inserted: 0, duplicates: 0 };
-      await this.connection.run(
-        'CREATE TEMP TABLE IF NOT EXISTS staged_events AS SELECT * FROM events LIMIT 0',
+      // Idempotent by id: drop ids already stored, and repeats within the batch, then write
+      // the rest with the appender, which commits the batch once when it is flushed.
+      const stored = await findStoredIds(
+        this.connection,
+        events.map((event) => event.id),
       );
-      await this.connection.run('DELETE FROM staged_events');
-      await appendEvents(this.connection, 'staged_events', events);
-      const inserted = await this.inTransaction(async () => {
-        const result = await this.connection.run(
-          `INSERT INTO events
-           SELECT * FROM staged_events s
-           WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = s.id)
-           QUALIFY row_number() OVER (PARTITION BY s.id ORDER BY s.ts) = 1`,
-        );
-        return result.rowsChanged;
+      const fresh = events.filter((event) => {
+        if (stored.has(event.id)) return false;
+        stored.add(event.id);
+        return true;
       });
-      await this.connection.run('DELETE FROM staged_events');
-      return { inserted, duplicates: events.length - inserted };
+      if (fresh.length > 0) await appendEvents(this.connection, 'events', fresh);
+      return { inserted: fresh.length, duplicates: events.length - fresh.length };
     });
   }
 
