@@ -8,6 +8,7 @@ import {
   type ReportFilter,
   type ReportSpec,
 } from '../store/report-spec.ts';
+import { parseDimensions } from './parse-dimensions.ts';
 import { parseTimeRange } from './parse-time-range.ts';
 
 /** A report as the CLI flags and the API query string give it, all text. */
@@ -25,17 +26,7 @@ const FILTER = /^(tag:[A-Za-z0-9_.-]+|[a-z_]+)[=:](.*)$/;
 
 /** Turns user text into a checked ReportSpec; every refusal names the option and the fix. */
 export function parseReportRequest(request: ReportRequest): ReportSpec {
-  const dimensions = (request.by ?? '')
-    .split(',')
-    .filter((name) => name.trim() !== '')
-    .map((name) => parseDimension(name, 'by'));
-  if (new Set(dimensions).size !== dimensions.length) {
-    throw new ValidationError(
-      'invalid report',
-      [{ field: 'by', reason: 'names a dimension twice' }],
-      'list each dimension once',
-    );
-  }
+  const dimensions = parseDimensions(request.by ?? '');
   return {
     dimensions,
     metric: oneOf(request.metric ?? 'cost', METRICS, 'metric') as Metric,

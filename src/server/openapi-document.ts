@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ingestPaths } from './ingest-openapi.ts';
-import { errors, json, query } from './openapi-parts.ts';
+import { errors, json, query, rangeParameters } from './openapi-parts.ts';
 import { otlpTracesOperation } from './otlp-traces-openapi.ts';
 import {
   chargebackStatementSchema,
@@ -55,12 +55,7 @@ export function openApiDocument(version: string): object {
             ),
             query('metric', 'cost or tokens: the ordering', 'cost'),
             query('grain', 'none, hour, day, week or month', 'day'),
-            query('from', 'YYYY-MM-DD or ISO date-time, inclusive', '2026-03-01'),
-            query(
-              'to',
-              'YYYY-MM-DD (whole day included) or ISO date-time (exclusive)',
-              '2026-03-31',
-            ),
+            ...rangeParameters(),
             {
               ...query('where', 'Filter KEY:VALUE or KEY=VALUE, repeatable', 'team:search'),
               explode: true,
@@ -135,12 +130,7 @@ export function openApiDocument(version: string): object {
             'Cost per request, per successful outcome and per active user; cost as a share of revenue',
           parameters: [
             query('by', 'One dimension (default feature; revenue is joined by feature)', 'feature'),
-            query('from', 'YYYY-MM-DD or ISO date-time, inclusive', '2026-03-01'),
-            query(
-              'to',
-              'YYYY-MM-DD (whole day included) or ISO date-time (exclusive)',
-              '2026-03-31',
-            ),
+            ...rangeParameters(),
           ],
           responses: {
             '200': { description: 'Unit economics rows', ...json(z.array(unitEconomicsRowSchema)) },
@@ -154,12 +144,7 @@ export function openApiDocument(version: string): object {
             'Spend in layers (system prompt, context, output, retries: adding up to the total) and the model-choice premium',
           parameters: [
             query('by', 'Dimensions (default feature)', 'feature'),
-            query('from', 'YYYY-MM-DD or ISO date-time, inclusive', '2026-03-01'),
-            query(
-              'to',
-              'YYYY-MM-DD (whole day included) or ISO date-time (exclusive)',
-              '2026-03-31',
-            ),
+            ...rangeParameters(),
           ],
           responses: {
             '200': { description: 'Layers rows', ...json(z.array(layersRowSchema)) },
@@ -172,12 +157,7 @@ export function openApiDocument(version: string): object {
           summary: 'Token yield (tokens of succeeded requests) and goodput (within the objective)',
           parameters: [
             query('by', 'Dimensions (default team,feature)', 'team,feature'),
-            query('from', 'YYYY-MM-DD or ISO date-time, inclusive', '2026-03-01'),
-            query(
-              'to',
-              'YYYY-MM-DD (whole day included) or ISO date-time (exclusive)',
-              '2026-03-31',
-            ),
+            ...rangeParameters(),
           ],
           responses: {
             '200': { description: 'Yield rows', ...json(z.array(yieldRowSchema)) },
@@ -190,12 +170,7 @@ export function openApiDocument(version: string): object {
           summary: 'The most expensive traces, with their fan-out ratio',
           parameters: [
             query('top', 'How many traces (default 10, at most 1000)', '3'),
-            query('from', 'YYYY-MM-DD or ISO date-time, inclusive', '2026-03-01'),
-            query(
-              'to',
-              'YYYY-MM-DD (whole day included) or ISO date-time (exclusive)',
-              '2026-03-31',
-            ),
+            ...rangeParameters(),
           ],
           responses: {
             '200': { description: 'Trace rows', ...json(z.array(traceRowSchema)) },

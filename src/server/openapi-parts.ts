@@ -20,3 +20,9 @@ export const query = (name: string, description: string, example?: string) => ({
   schema: { type: 'string' },
   ...(example ? { example } : {}),
 });
+
+/** The from/to parameters every range-taking report shares. */
+export const rangeParameters = () => [
+  query('from', 'YYYY-MM-DD or ISO date-time, inclusive', '2026-03-01'),
+  query('to', 'YYYY-MM-DD (whole day included) or ISO date-time (exclusive)', '2026-03-31'),
+];
