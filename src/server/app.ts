@@ -5,6 +5,7 @@ import type { Store } from '../store/store.ts';
 import { sendError, sendJson } from './http-errors.ts';
 import { openApiDocument } from './openapi-document.ts';
 import { findRoute } from './find-route.ts';
+import { createServerMetrics } from './server-metrics.ts';
 import { layersRoute } from './routes/layers-route.ts';
 import { chargebackRoute } from './routes/chargeback-route.ts';
 import { eventsRoute } from './routes/events-route.ts';
@@ -84,14 +85,28 @@ export function createApp(options: AppOptions): Server {
     tagAttributes: options.otlpTagAttributes ?? {},
   });
 
-  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const metrics = createServerMetrics();
+  const handle = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    label: (route: string) => void,
+  ): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
+      label('GET /healthz');
       sendJson(response, 200, { status: 'ok' });
+      return;
+    }
+    if (url.pathname === '/metrics') {
+      label('GET /metrics');
+      const text = await metrics.registry.metrics();
+      response.writeHead(200, { 'content-type': metrics.registry.contentType });
+      response.end(text);
       return;
     }
     // The OTLP path exporters post to (outside /api); it answers in the request's encoding.
     if (url.pathname === '/v1/traces' && request.method === 'POST') {
+      label('POST /v1/traces');
       authorize(request, options.adminToken);
       await otlpTraces(request, response);
       return;
@@ -103,12 +118,23 @@ export function createApp(options: AppOptions): Server {
         'see /api/openapi.json for the routes',
       );
     }
+    label(route.key);
     if (url.pathname !== '/api/openapi.json') authorize(request, options.adminToken);
-    sendJson(response, 200, await route(url, request));
+    const value = await route.handler(url, request);
+    if (route.key === 'POST /api/v1/events') {
+      const result = value as { accepted: number; duplicates: number; refused: unknown[] };
+      metrics.countEvents('api', { ...result, refused: result.refused.length });
+    }
+    sendJson(response, 200, value);
   };
 
   return createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
+    const started = performance.now();
+    let route = 'unmatched';
+    response.once('finish', () => {
+      metrics.observeRequest(route, response.statusCode, (performance.now() - started) / 1000);
+    });
+    handle(request, response, (matched) => (route = matched)).catch((error: unknown) => {
       if (!(error instanceof TokenopsError))
         options.log?.(`error on ${request.method} ${request.url}: ${String(error)}`);
       sendError(response, error);

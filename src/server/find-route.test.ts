@@ -11,8 +11,11 @@ const routes = new Map([
 ]);
 
 it('matches exact paths first, then one non-empty segment per {name}', () => {
-  assert.equal(findRoute(routes, 'GET', '/api/v1/traces'), list);
-  assert.equal(findRoute(routes, 'GET', '/api/v1/traces/abc'), one);
+  assert.equal(findRoute(routes, 'GET', '/api/v1/traces')?.handler, list);
+  assert.deepEqual(findRoute(routes, 'GET', '/api/v1/traces/abc'), {
+    key: 'GET /api/v1/traces/{id}',
+    handler: one,
+  });
   assert.equal(findRoute(routes, 'GET', '/api/v1/traces/'), undefined);
   assert.equal(findRoute(routes, 'GET', '/api/v1/traces/abc/def'), undefined);
   assert.equal(findRoute(routes, 'POST', '/api/v1/traces/abc'), undefined);

@@ -1,7 +1,8 @@
 import type { RouteHandler } from './routes/route-handler.ts';
 
 /**
- * The handler for `METHOD /path`: an exact key first, else a key with `{name}` segments, each
+ * The handler for `METHOD /path`, with the route key it matched (a metrics label that never
+ * holds an id): an exact key first, else a key with `{name}` segments, each
  * matching one non-empty path segment (`GET /api/v1/traces/{id}`). Handlers read their
  * parameters from the URL themselves.
  */
@@ -9,9 +10,9 @@ export function findRoute(
   routes: ReadonlyMap<string, RouteHandler>,
   method: string,
   pathname: string,
-): RouteHandler | undefined {
+): { key: string; handler: RouteHandler } | undefined {
   const exact = routes.get(`${method} ${pathname}`);
-  if (exact) return exact;
+  if (exact) return { key: `${method} ${pathname}`, handler: exact };
   const given = `${method} ${pathname}`.split('/');
   for (const [key, handler] of routes) {
     if (!key.includes('{')) continue;
@@ -22,7 +23,7 @@ export function findRoute(
         part.startsWith('{') && part.endsWith('}') ? given[index] !== '' : part === given[index],
       )
     ) {
-      return handler;
+      return { key, handler };
     }
   }
   return undefined;

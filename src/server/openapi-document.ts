@@ -43,6 +43,13 @@ export function openApiDocument(version: string): object {
           responses: { '200': { description: 'Ready' } },
         },
       },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus text: requests by route and status, events by door and result',
+          security: [],
+          responses: { '200': { description: 'Prometheus exposition format' } },
+        },
+      },
       '/api/v1/report': {
         get: {
           summary:

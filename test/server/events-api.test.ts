@@ -87,6 +87,22 @@ describe('events and feedback API', () => {
     assert.equal((await report())[0]?.requests, 3);
   });
 
+  it('exposes Prometheus metrics: requests by route, events by door and result', async () => {
+    const response = await fetch(`${base}/metrics`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/plain/);
+    const text = await response.text();
+    // So far: a batch of 3 with 1 refused, then 2 with 1 duplicate; the all-bad batch is a 400.
+    assert.match(text, /tokenops_events_total\{door="api",result="accepted"\} 3/);
+    assert.match(text, /tokenops_events_total\{door="api",result="duplicate"\} 1/);
+    assert.match(text, /tokenops_events_total\{door="api",result="refused"\} 1/);
+    assert.match(
+      text,
+      /tokenops_http_requests_total\{route="POST \/api\/v1\/events",status="400"\} 2/,
+    );
+    assert.match(text, /tokenops_process_cpu_user_seconds_total/);
+  });
+
   it('records outcomes reported after the call, by request id', async () => {
     const response = await post(
       '/api/v1/feedback',
