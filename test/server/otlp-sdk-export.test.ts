@@ -1,6 +1,6 @@
+import { storeServers } from '../helpers/store-servers.ts';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { SpanKind } from '@opentelemetry/api';
 import { OTLPTraceExporter as JsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtobufTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
@@ -10,11 +10,6 @@ import {
   SimpleSpanProcessor,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
-import { createApp } from '../../src/server/app.ts';
-import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.ts';
-import type { ReportRow } from '../../src/store/report-spec.ts';
-import { listen } from '../helpers/listen.ts';
-import { tempDirectory } from '../helpers/temp-directory.ts';
 
 const START = Date.UTC(2026, 2, 10, 14, 0, 0);
 
@@ -65,26 +60,7 @@ async function exportCalls(exporter: SpanExporter): Promise<void> {
 }
 
 describe('spans exported by the OpenTelemetry JS SDK', () => {
-  const servers: { store: DuckDbStore; server: ReturnType<typeof createApp>; base: string }[] = [];
-  const directory = tempDirectory('otlp-sdk');
-  const report = async (at: number) =>
-    (await (
-      await fetch(`${servers[at]?.base}/api/v1/report?by=provider,model,team,service,environment`)
-    ).json()) as ReportRow[];
-
-  before(async () => {
-    for (const name of ['json', 'protobuf']) {
-      const store = await DuckDbStore.open(join(directory, `${name}.duckdb`));
-      const server = createApp({ store, version: 'test' });
-      servers.push({ store, server, base: await listen(server) });
-    }
-  });
-  after(async () => {
-    for (const { server, store } of servers) {
-      server.close();
-      await store.close();
-    }
-  });
+  const { servers, report } = storeServers('otlp-sdk', ['json', 'protobuf']);
 
   // SimpleSpanProcessor posts each span on its own, so requests also arrive concurrently.
   it('become the same report rows through the JSON and the protobuf exporter', async () => {

@@ -1,14 +1,9 @@
+import { storeServers } from '../helpers/store-servers.ts';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import generatedRoot from '@opentelemetry/otlp-transformer/build/src/generated/root.js';
-import { createApp } from '../../src/server/app.ts';
-import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.ts';
-import type { ReportRow } from '../../src/store/report-spec.ts';
-import { listen } from '../helpers/listen.ts';
-import { tempDirectory } from '../helpers/temp-directory.ts';
 
 const FIXTURE = new URL('../../../shared/fixtures/otlp-genai-traces.json', import.meta.url);
 
@@ -44,28 +39,9 @@ function fixtureAsProtobuf(): Buffer {
 }
 
 describe('OTLP/HTTP traces receiver', () => {
-  const servers: { store: DuckDbStore; server: ReturnType<typeof createApp>; base: string }[] = [];
-  const directory = tempDirectory('otlp-api');
+  const { servers, report } = storeServers('otlp-api', ['json', 'protobuf']);
   const post = (at: number, body: Buffer, headers: Record<string, string>) =>
     fetch(`${servers[at]?.base}/v1/traces`, { method: 'POST', body, headers });
-  const report = async (at: number) =>
-    (await (
-      await fetch(`${servers[at]?.base}/api/v1/report?by=provider,model,team,service,environment`)
-    ).json()) as ReportRow[];
-
-  before(async () => {
-    for (const name of ['json', 'protobuf']) {
-      const store = await DuckDbStore.open(join(directory, `${name}.duckdb`));
-      const server = createApp({ store, version: 'test' });
-      servers.push({ store, server, base: await listen(server) });
-    }
-  });
-  after(async () => {
-    for (const { server, store } of servers) {
-      server.close();
-      await store.close();
-    }
-  });
 
   it('stores the fixture JSON as its two priced model calls', async () => {
     const response = await post(0, readFileSync(FIXTURE), { 'content-type': 'application/json' });
