@@ -1,5 +1,6 @@
 import type { ReportedUsage, TokenCounts } from '../domain/token-classes.ts';
 import type { ServiceTier } from '../domain/usage-event.ts';
+import type { ProviderGateway } from './wire-protocol.ts';
 
 export type { ReportedUsage } from '../domain/token-classes.ts';
 
@@ -8,8 +9,8 @@ export type ServiceTierMultipliers = Readonly<Record<ServiceTier, number>>;
 
 /**
  * One provider's knowledge, as small pure functions and data. Shared code reaches a provider
- * only through this interface and the registry; the gateway will add request and stream
- * readers here.
+ * only through this interface and the registry; `gateway` holds
+ * its request and stream readers.
  */
 export interface ProviderAdapter {
   /** The name used in events, the config and the gateway path (`openai`, `anthropic`, …). */
@@ -20,4 +21,6 @@ export interface ProviderAdapter {
   readonly serviceTierMultipliers: ServiceTierMultipliers;
   /** Converts reported counts into the one normalised shape (PRODUCT.md §9). */
   normalizeReportedUsage(reported: ReportedUsage): TokenCounts;
+  /** Paths, credentials and wire protocols for the gateway. */
+  readonly gateway?: ProviderGateway;
 }

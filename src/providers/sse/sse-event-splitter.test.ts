@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createSseEventSplitter } from './sse-event-splitter.ts';
+
+const encoder = new TextEncoder();
+const stream = 'event: a\ndata: {"x":1}\n\n: comment\ndata: two\ndata: lines\n\r\ndata: [DONE]\n\n';
+
+test('splits events whatever the chunking, byte by byte included', () => {
+  const bytes = encoder.encode(stream);
+  for (const size of [1, 2, 3, 7, bytes.length]) {
+    const splitter = createSseEventSplitter();
+    const events = [];
+    for (let offset = 0; offset < bytes.length; offset += size) {
+      events.push(...splitter.push(bytes.subarray(offset, offset + size)));
+    }
+    assert.deepEqual(
+      events.map(({ event, data }) => ({ event, data })),
+      [
+        { event: 'a', data: '{"x":1}' },
+        { event: undefined, data: 'two\nlines' },
+        { event: undefined, data: '[DONE]' },
+      ],
+      `chunk size ${size}`,
+    );
+    assert.equal(
+      events.map((event) => new TextDecoder().decode(event.raw)).join(''),
+      stream,
+      'raw bytes add up to the stream',
+    );
+    assert.equal(splitter.rest().length, 0);
+  }
+});
+
+test('keeps an unterminated last event as the rest', () => {
+  const splitter = createSseEventSplitter();
+  assert.equal(splitter.push(encoder.encode('data: 1\n\ndata: 2')).length, 1);
+  assert.equal(new TextDecoder().decode(splitter.rest()), 'data: 2');
+});

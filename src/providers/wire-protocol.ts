@@ -1,0 +1,105 @@
+import type { ReportedUsage } from '../domain/token-classes.ts';
+import type { ServiceTier } from '../domain/usage-event.ts';
+
+/** Header names in lower case, as Node gives them. */
+export type HeaderMap = Readonly<Record<string, string | string[] | undefined>>;
+
+/** What the gateway learns from a request body before forwarding it (nothing is stored but counts). */
+export interface RequestFacts {
+  /** The model asked for: the body's `model`, or the one named in the path (Gemini, Bedrock). */
+  model?: string;
+  /** Whether the caller asked for a stream (body flag or a streaming path). */
+  stream: boolean;
+  /** chat, responses, embeddings, messages, generate_content, converse, invoke. */
+  operation: string;
+  /** OpenAI's `user` field or Anthropic's `metadata.user_id`. */
+  user?: string;
+  /** The output cap the caller set (max_tokens, max_completion_tokens, maxOutputTokens…). */
+  maxOutputTokens?: number;
+  /** The service tier asked for, when the request names one the price depends on. */
+  requestedServiceTier?: ServiceTier;
+  /** The system prompt's text, joined; counted and hashed, never stored. */
+  systemPrompt?: string;
+  /** Tool definitions as JSON text in the caller's order; counted and hashed, never stored. */
+  toolDefinitions?: string;
+  /** Every prompt text (system and messages), for estimating input when usage never arrives. */
+  promptText(): string;
+}
+
+/** What a response body or a stream said about usage, in the provider's own counting. */
+export interface UsageReading {
+  /** The model that served the call, as the response names it. */
+  model?: string;
+  /** Counts as the provider reported them; undefined when no usage was seen at all. */
+  reported?: ReportedUsage;
+  /** The tier the provider says it served the call on (OpenAI `service_tier`, Anthropic's). */
+  serviceTier?: ServiceTier;
+  /** rate_limit, server_error, overloaded, invalid_request… when the body or stream carried an error. */
+  errorKind?: string;
+  /** Generated text characters seen in a stream, to estimate output when usage never arrived. */
+  outputCharacters: number;
+}
+
+/** Watches a response stream for usage as its bytes pass through to the caller. */
+export interface StreamUsageReader {
+  /**
+   * Takes bytes as they arrive, split anywhere, and returns the bytes to pass on: the same
+   * chunk unless the reader must hide an event the caller did not ask for (then it passes on
+   * whole events only and holds back a partial one until it completes).
+   */
+  push(chunk: Uint8Array): Uint8Array;
+  /** The end of the stream: returns any bytes still held back. */
+  end(): Uint8Array;
+  /** True once the stream carried a generated token (text, reasoning or a tool call). */
+  readonly firstTokenSeen: boolean;
+  /** Lines or events that could not be parsed; they still passed through. */
+  readonly malformed: number;
+  /** What the stream has said so far. */
+  reading(): UsageReading;
+}
+
+/** A change to the request so the provider reports usage in a stream (OpenAI's include_usage). */
+export interface StreamUsageRequest {
+  body: Record<string, unknown>;
+  /** The caller did not ask for the usage event, so the reader hides it from them. */
+  hideUsageFromCaller: boolean;
+}
+
+/** One wire format: how its requests, bodies and streams carry model, tier and usage. */
+export interface WireProtocol {
+  /** openai-chat, openai-responses, openai-embeddings, anthropic-messages, gemini, bedrock-converse… */
+  readonly name: string;
+  /** `body` is the parsed JSON request (anything: callers send junk); `pathModel` the model in the URL. */
+  readRequest(body: unknown, pathModel: string | undefined): RequestFacts;
+  /** The body to send instead when a stream would not report usage unless asked. */
+  requestStreamUsage?(body: Record<string, unknown>): StreamUsageRequest | undefined;
+  /** Reads a whole (non-stream) response; Bedrock's invoke reports counts in headers. */
+  readResponseUsage(body: unknown, headers: HeaderMap): UsageReading;
+  /** A fresh reader per response; `contentType` tells SSE from other stream encodings. */
+  createStreamReader(options: { hideUsageFromCaller: boolean; contentType: string }): StreamUsageReader;
+}
+
+/** A metered path: which protocol reads it, and the model when the path names it. */
+export interface GatewayRoute {
+  protocol: WireProtocol;
+  /** URL-decoded model id from the path (Gemini `models/M:generateContent`, Bedrock `model/M/…`). */
+  pathModel?: string;
+  /** The path itself asks for a stream (Gemini streamGenerateContent, Bedrock converse-stream). */
+  streamByPath: boolean;
+}
+
+/** A provider's side of the gateway: paths, credentials and the protocols that meter them. */
+export interface ProviderGateway {
+  /** The public endpoint, used when the config sets no baseUrl; paths are appended to it. */
+  readonly defaultBaseUrl: string;
+  /** Request headers that may carry the caller's credential (lower case). */
+  readonly credentialHeaders: readonly string[];
+  /** A query parameter that may carry the credential (Gemini's `key`). */
+  readonly credentialQueryParameter?: string;
+  /** Headers that send the configured key upstream. */
+  credentialFor(key: string): Record<string, string>;
+  /** The caller's credential (a provider key or a tokenops virtual key), without any scheme. */
+  readCallerCredential(headers: HeaderMap, query: URLSearchParams): string | undefined;
+  /** The protocol that meters `method path` (the path after the gateway prefix); undefined passes it through unmetered. */
+  matchPath(method: string, path: string): GatewayRoute | undefined;
+}
