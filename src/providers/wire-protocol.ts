@@ -69,6 +69,11 @@ export interface StreamUsageRequest {
 export interface WireProtocol {
   /** openai-chat, openai-responses, openai-embeddings, anthropic-messages, gemini, bedrock-converse… */
   readonly name: string;
+  /**
+   * The public encoding the provider itself counts this model's tokens with; undefined when
+   * its tokenizer is not public (the gateway then estimates with o200k_base).
+   */
+  localEncoding?(model: string): 'o200k_base' | 'cl100k_base' | undefined;
   /** `body` is the parsed JSON request (anything: callers send junk); `pathModel` the model in the URL. */
   readRequest(body: unknown, pathModel: string | undefined): RequestFacts;
   /** The body to send instead when a stream would not report usage unless asked. */

@@ -1,4 +1,5 @@
 import type { ProviderAdapter } from '../provider-adapter.ts';
+import { anthropicGateway } from './anthropic-gateway.ts';
 import { normalizeAnthropicUsage } from './normalize-anthropic-usage.ts';
 
 export const anthropicAdapter: ProviderAdapter = {
@@ -8,4 +9,5 @@ export const anthropicAdapter: ProviderAdapter = {
   // capacity commitment rather than a per-token premium.
   serviceTierMultipliers: { standard: 1, batch: 0.5, flex: 1, priority: 1 },
   normalizeReportedUsage: normalizeAnthropicUsage,
+  gateway: anthropicGateway,
 };

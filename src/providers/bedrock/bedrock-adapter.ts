@@ -1,4 +1,5 @@
 import type { ProviderAdapter } from '../provider-adapter.ts';
+import { bedrockGateway } from './bedrock-gateway.ts';
 import { normalizeBedrockUsage } from './normalize-bedrock-usage.ts';
 
 export const bedrockAdapter: ProviderAdapter = {
@@ -8,4 +9,5 @@ export const bedrockAdapter: ProviderAdapter = {
   // models that offer them; the priority premium varies by model, so it is 1 until configured.
   serviceTierMultipliers: { standard: 1, batch: 0.5, flex: 0.5, priority: 1 },
   normalizeReportedUsage: normalizeBedrockUsage,
+  gateway: bedrockGateway,
 };

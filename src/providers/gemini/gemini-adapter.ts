@@ -1,4 +1,5 @@
 import type { ProviderAdapter } from '../provider-adapter.ts';
+import { geminiGateway } from './gemini-gateway.ts';
 import { normalizeGeminiUsage } from './normalize-gemini-usage.ts';
 
 export const geminiAdapter: ProviderAdapter = {
@@ -8,4 +9,5 @@ export const geminiAdapter: ProviderAdapter = {
   // differ per model generation.
   serviceTierMultipliers: { standard: 1, batch: 0.5, flex: 1, priority: 1 },
   normalizeReportedUsage: normalizeGeminiUsage,
+  gateway: geminiGateway,
 };

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { openAiChatProtocol } from '../openai/openai-chat-protocol.ts';
+import { openAiEmbeddingsProtocol } from '../openai/openai-embeddings-protocol.ts';
+import { openAiResponsesProtocol } from '../openai/openai-responses-protocol.ts';
 import { createOpenAiCompatibleAdapter } from './create-openai-compatible-adapter.ts';
 
 const reported = {
@@ -30,4 +33,25 @@ test('only batch is discounted by default', () => {
     flex: 1,
     priority: 1,
   });
+});
+
+test('the gateway meters the OpenAI endpoints under any prefix, with a Bearer key', () => {
+  const gateway = createOpenAiCompatibleAdapter('groq').gateway;
+  assert.ok(gateway);
+  assert.equal(gateway.defaultBaseUrl, '', 'the config must give the server');
+  assert.equal(gateway.matchPath('POST', '/v1/chat/completions')?.protocol, openAiChatProtocol);
+  assert.equal(
+    gateway.matchPath('POST', '/openai/v1/chat/completions')?.protocol,
+    openAiChatProtocol,
+  );
+  assert.equal(gateway.matchPath('POST', '/chat/completions')?.protocol, openAiChatProtocol);
+  assert.equal(gateway.matchPath('POST', '/v1/responses')?.protocol, openAiResponsesProtocol);
+  assert.equal(gateway.matchPath('POST', '/v1/embeddings')?.protocol, openAiEmbeddingsProtocol);
+  assert.equal(gateway.matchPath('POST', '/v1/models'), undefined);
+  assert.equal(gateway.matchPath('GET', '/v1/chat/completions'), undefined);
+  assert.deepEqual(gateway.credentialFor('gsk-1'), { authorization: 'Bearer gsk-1' });
+  assert.equal(
+    gateway.readCallerCredential({ authorization: 'Bearer gsk-2' }, new URLSearchParams()),
+    'gsk-2',
+  );
 });

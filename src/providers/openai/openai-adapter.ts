@@ -1,5 +1,6 @@
 import type { ProviderAdapter } from '../provider-adapter.ts';
 import { normalizeOpenAiUsage } from './normalize-openai-usage.ts';
+import { openAiGateway } from './openai-gateway.ts';
 
 export const openAiAdapter: ProviderAdapter = {
   name: 'openai',
@@ -14,4 +15,5 @@ export const openAiAdapter: ProviderAdapter = {
     priority: 2,
   },
   normalizeReportedUsage: normalizeOpenAiUsage,
+  gateway: openAiGateway,
 };
