@@ -6,6 +6,7 @@ import { registerExplainCommand } from './commands/explain-command.ts';
 import { registerExportCommand } from './commands/export-command.ts';
 import { registerImportCommand } from './commands/import-command.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
+import { registerKeysCommand } from './commands/keys-command.ts';
 import { registerLayersCommand } from './commands/layers-command.ts';
 import { registerPricesCommand } from './commands/prices-command.ts';
 import { registerReconcileCommand } from './commands/reconcile-command.ts';
@@ -58,6 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerTracesCommand(program, getContext);
   registerExplainCommand(program, getContext);
   registerExportCommand(program, getContext);
+  registerKeysCommand(program, getContext);
   ownFormat = addGlobalOptions(program);
   for (const command of program.commands) command.exitOverride();
 

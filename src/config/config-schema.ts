@@ -83,6 +83,23 @@ const referenceModelSchema = z.strictObject({
   model: z.string().min(1),
 });
 
+const tagName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a tag name such as team');
+
+/** A gateway virtual key: callers send it instead of a provider key; only its hash is kept. */
+const virtualKeySchema = z.strictObject({
+  /** Shown in lists; never used to authenticate. */
+  name: z.string().min(1).optional(),
+  /** `sha256:<hex>` of the key, as `tokenops keys create` writes it. */
+  hash: z
+    .string()
+    .regex(
+      /^sha256:[0-9a-f]{64}$/,
+      'must be sha256:<64 hex digits>, as tokenops keys create writes it',
+    ),
+  /** Tags every call made with the key carries unless a header sets another value. */
+  tags: z.record(tagName, z.string().min(1)).default({}),
+});
+
 /** tokenops.yaml. Every key is optional; an empty file runs the embedded store. */
 export const configSchema = z.strictObject({
   store: z
@@ -156,14 +173,29 @@ export const configSchema = z.strictObject({
        * their own names (e.g. `app.team: team`, `traceloop.association.properties.customer:
        * customer`). One of the six tag names, or any other name for a free tag.
        */
-      tagAttributes: z
-        .record(
-          z.string().min(1),
-          z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a tag name such as team'),
-        )
-        .default({}),
+      tagAttributes: z.record(z.string().min(1), tagName).default({}),
     })
     .default({ tagAttributes: {} }),
+  /** Virtual keys for the gateway (`tokenops keys create` adds them). */
+  keys: z.array(virtualKeySchema).default([]),
+  gateway: z
+    .strictObject({
+      /** An upstream that sends no headers, or no bytes mid-stream, for this long is cut off (504). */
+      upstreamTimeoutMs: z.number().int().positive().default(600_000),
+      /** Larger request bodies are refused with 413 before anything is forwarded. */
+      maxRequestBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(32 * 1024 * 1024),
+      /** How often spooled events are moved into the store, in ms. */
+      flushIntervalMs: z.number().int().positive().default(200),
+    })
+    .default({
+      upstreamTimeoutMs: 600_000,
+      maxRequestBytes: 32 * 1024 * 1024,
+      flushIntervalMs: 200,
+    }),
   /** Feature → its service objective; goodput counts only calls that meet it (tokenops yield). */
   objectives: z
     .record(
@@ -178,3 +210,4 @@ export const configSchema = z.strictObject({
 
 export type TokenopsConfig = z.output<typeof configSchema>;
 export type ProviderConfig = z.output<typeof providerSchema>;
+export type VirtualKeyConfig = z.output<typeof virtualKeySchema>;

@@ -1,3 +1,9 @@
-export { configSchema, type TokenopsConfig, type ProviderConfig } from './config-schema.ts';
+export {
+  configSchema,
+  type TokenopsConfig,
+  type ProviderConfig,
+  type VirtualKeyConfig,
+} from './config-schema.ts';
 export { loadConfig, parseConfigText, type LoadedConfig } from './load-config.ts';
 export { readSecret } from './read-secret.ts';
+export { addVirtualKey, removeVirtualKey } from './edit-virtual-keys.ts';

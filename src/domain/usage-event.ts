@@ -55,6 +55,8 @@ export interface UsageEvent {
   tags: Tags;
   outcome?: Outcome;
   score?: number;
+  /** The provider never reported usage (a cut stream): the counts are the gateway's estimate. */
+  usageEstimated?: boolean;
   /** A cost given by the source (e.g. an SDK that knows its bill); overrides pricing. */
   givenCost?: number;
 }

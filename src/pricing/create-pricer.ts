@@ -97,7 +97,10 @@ export function createPricer({
         effective: priced?.effective ?? null,
         // The flag says the price is unknown, even when the source gave a cost: list cost
         // then stays null rather than a silent 0.
-        flags: priced ? [] : ['price-missing'],
+        flags: [
+          ...(priced ? [] : (['price-missing'] as const)),
+          ...(event.usageEstimated ? (['usage-estimated'] as const) : []),
+        ],
       };
       if (event.givenCost !== undefined) pricing.effective = givenCosts(event.givenCost);
       return pricing;

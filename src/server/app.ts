@@ -23,6 +23,7 @@ import type { ReferenceModel } from '../analytics/index.ts';
 import type { LatencyObjective } from '../store/insights-spec.ts';
 import { unitEconomicsRoute } from './routes/unit-economics-route.ts';
 import type { SharedScope } from '../store/allocation-spec.ts';
+import type { Gateway } from '../gateway/index.ts';
 
 export interface AppOptions {
   store: Store;
@@ -41,6 +42,8 @@ export interface AppOptions {
   objectives?: readonly LatencyObjective[];
   /** otlp.tagAttributes from the config: span or resource attribute → tag. */
   otlpTagAttributes?: Readonly<Record<string, string>>;
+  /** The metering proxy: its provider paths (`/openai/…`, `/compat/NAME/…`) share the port. */
+  gateway?: Gateway;
   log?: (line: string) => void;
 }
 
@@ -49,7 +52,7 @@ class UnauthorizedError extends TokenopsError {
   readonly httpStatus = 401;
 }
 
-/** The composition root of the HTTP side: one port for health, API and (later) gateway. */
+/** The composition root of the HTTP side: one port for health, API and gateway. */
 export function createApp(options: AppOptions): Server {
   const document = openApiDocument(options.version);
   let pricer: Promise<Pricer> | undefined = options.pricer && Promise.resolve(options.pricer);
@@ -112,6 +115,12 @@ export function createApp(options: AppOptions): Server {
       return;
     }
     const route = findRoute(routes, request.method ?? 'GET', url.pathname);
+    const upstream = route ? undefined : options.gateway?.match(url.pathname);
+    if (upstream && options.gateway) {
+      label(`gateway ${upstream.upstream.name}`);
+      await options.gateway.handle(upstream, request, response, url);
+      return;
+    }
     if (!route) {
       throw new NotFoundError(
         `no route ${request.method ?? 'GET'} ${url.pathname}`,

@@ -3,6 +3,11 @@ import { TokenopsError, ValidationError } from '../domain/errors/index.ts';
 
 /** The one place errors become HTTP answers: `{ error: { code, message, fix, issues? } }`. */
 export function sendError(response: ServerResponse, error: unknown): void {
+  // A failure after the answer started (a relayed stream) can only cut the connection.
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
   if (error instanceof TokenopsError) {
     sendJson(response, error.httpStatus, {
       error: {

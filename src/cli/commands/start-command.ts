@@ -8,7 +8,7 @@ import { TOKENOPS_VERSION } from '../version.ts';
 export function registerStartCommand(program: Command, context: () => CliContext): void {
   program
     .command('start')
-    .description('serve the API (and, with later releases, gateway and dashboard) on one port')
+    .description('serve the gateway, ingest and the API on one port')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on', '8787')
     .action(async (flags: { host: string; port: string }) => {
@@ -33,6 +33,15 @@ export function registerStartCommand(program: Command, context: () => CliContext
       const store = await cli.openStore();
       const { createApp } = await import('../../server/app.ts');
       const { buildProviderRegistry } = await import('../build-pricer.ts');
+      const { startGateway } = await import('../start-gateway.ts');
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const { gateway, spool } = await startGateway({
+        config,
+        dataDir: cli.dataDir,
+        store,
+        pricer: () => cli.pricer(),
+        log,
+      });
       const server = createApp({
         store,
         version: TOKENOPS_VERSION,
@@ -43,12 +52,15 @@ export function registerStartCommand(program: Command, context: () => CliContext
         referenceModels: config.allocation.referenceModels,
         objectives: latencyObjectives(config.objectives),
         otlpTagAttributes: config.otlp.tagAttributes,
-        log: (line) => process.stderr.write(`${line}\n`),
+        gateway,
+        log,
       });
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, flags.host, resolve);
       }).catch(async (error: unknown) => {
+        await gateway.close();
+        await spool.close();
         await store.close();
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') {
@@ -66,11 +78,16 @@ export function registerStartCommand(program: Command, context: () => CliContext
           ? `http://${flags.host}:${address.port}`
           : flags.host;
       process.stdout.write(
-        `tokenops ${TOKENOPS_VERSION} listening on ${shown} (store: ${cli.config.config.store.url ?? cli.dataDir})\n  report: ${shown}/api/v1/report?by=team,feature&grain=day\n  api:    ${shown}/api/openapi.json\n`,
+        `tokenops ${TOKENOPS_VERSION} listening on ${shown} (store: ${cli.config.config.store.url ?? cli.dataDir})\n  gateway: ${shown}/openai/v1  ${shown}/anthropic  ${shown}/gemini  ${shown}/bedrock  ${shown}/compat/NAME/v1\n  report:  ${shown}/api/v1/report?by=team,feature&grain=day\n  api:     ${shown}/api/openapi.json\n`,
       );
       const shutdown = () => {
         server.close();
-        void store.close().then(() => process.exit(0));
+        // Spooled events go to the store before it closes; what it cannot take waits on disk.
+        void gateway
+          .close()
+          .then(() => spool.close())
+          .then(() => store.close())
+          .then(() => process.exit(0));
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);

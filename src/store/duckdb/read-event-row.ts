@@ -66,6 +66,7 @@ export function readEventRow(row: Row): PricedUsageEvent {
     },
   };
   const optional: Partial<PricedUsageEvent> = {
+    usageEstimated: event.pricing.flags.includes('usage-estimated') || undefined,
     requestId: text(row.request_id),
     traceId: text(row.trace_id),
     spanId: text(row.span_id),

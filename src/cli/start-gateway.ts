@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { readSecret, type TokenopsConfig } from '../config/index.ts';
+import { ConfigError } from '../domain/errors/index.ts';
+import type { Gateway, Spool } from '../gateway/index.ts';
+import type { Pricer } from '../pricing/index.ts';
+import type { Store } from '../store/store.ts';
+import { buildProviderRegistry } from './build-pricer.ts';
+
+/**
+ * The gateway of `tokenops start`: the spool under DATA/spool (replayed now, so events a
+ * crash left behind reach the store first) and one upstream per provider.
+ */
+export async function startGateway(options: {
+  config: TokenopsConfig;
+  dataDir: string;
+  store: Store;
+  pricer: () => Promise<Pricer>;
+  log: (line: string) => void;
+}): Promise<{ gateway: Gateway; spool: Spool }> {
+  const { createGateway, createSpool } = await import('../gateway/index.ts');
+  const { config } = options;
+  const spool = await createSpool({
+    directory: join(options.dataDir, 'spool'),
+    store: options.store,
+    pricer: options.pricer,
+    flushIntervalMs: config.gateway.flushIntervalMs,
+    log: options.log,
+  });
+  const providers = Object.fromEntries(
+    Object.entries(config.providers).map(([name, provider]) => {
+      const apiKey = readSecret(provider.apiKeyEnv);
+      if (provider.apiKeyEnv && !apiKey) {
+        throw new ConfigError(
+          `providers.${name}.apiKeyEnv names ${provider.apiKeyEnv}, which is not set`,
+          `export ${provider.apiKeyEnv}=<the provider key>, or remove apiKeyEnv to pass callers' keys through`,
+        );
+      }
+      return [
+        name,
+        {
+          ...(provider.baseUrl ? { baseUrl: provider.baseUrl } : {}),
+          ...(apiKey ? { apiKey } : {}),
+        },
+      ];
+    }),
+  );
+  const gateway = await createGateway({
+    registry: buildProviderRegistry(config),
+    providers,
+    untagged: config.tags.untagged,
+    virtualKeys: config.keys,
+    record: (event) => spool.append(event),
+    upstreamTimeoutMs: config.gateway.upstreamTimeoutMs,
+    maxRequestBytes: config.gateway.maxRequestBytes,
+    log: options.log,
+  });
+  return { gateway, spool };
+}

@@ -1,0 +1,72 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Agent } from 'undici';
+import type { UsageEvent } from '../domain/usage-event.ts';
+import type { ProviderRegistry } from '../providers/index.ts';
+import { findUpstream, type UpstreamMatch } from './find-upstream.ts';
+import type { GatewayUpstream } from './gateway-upstream.ts';
+import { handleGatewayRequest } from './handle-gateway-request.ts';
+import { createPromptMeasurer } from './measure-prompt.ts';
+import { createVirtualKeyIndex, type VirtualKey } from './virtual-keys.ts';
+
+export interface GatewayOptions {
+  registry: ProviderRegistry;
+  /** providers.NAME from the config, with the key already read from its variable. */
+  providers: Readonly<Record<string, { baseUrl?: string; apiKey?: string }>>;
+  untagged: 'accept' | 'reject';
+  virtualKeys: readonly VirtualKey[];
+  record: (event: UsageEvent) => Promise<void>;
+  upstreamTimeoutMs: number;
+  maxRequestBytes: number;
+  log: (line: string) => void;
+}
+
+export interface Gateway {
+  /** The upstream a path belongs to (`/openai/…`, `/compat/NAME/…`), or undefined. */
+  match(pathname: string): UpstreamMatch | undefined;
+  handle(
+    match: UpstreamMatch,
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+  ): Promise<void>;
+  /** Closes the upstream connection pools. */
+  close(): Promise<void>;
+}
+
+/** The metering proxy: one upstream per provider the registry knows. */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const upstreams = new Map<string, GatewayUpstream>();
+  for (const name of options.registry.names()) {
+    const adapter = options.registry.get(name);
+    if (!adapter.gateway) continue;
+    const configured = options.providers[name];
+    upstreams.set(name, {
+      name,
+      adapter,
+      gateway: adapter.gateway,
+      baseUrl: configured?.baseUrl ?? adapter.gateway.defaultBaseUrl,
+      ...(configured?.apiKey ? { apiKey: configured.apiKey } : {}),
+    });
+  }
+  // Keep-alive pools per upstream origin; no cap on connections, the provider sets the pace.
+  const dispatcher = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
+  const prompts = await createPromptMeasurer();
+  const context = {
+    upstreams,
+    untagged: options.untagged,
+    virtualKeys: createVirtualKeyIndex(options.virtualKeys),
+    record: options.record,
+    dispatcher,
+    upstreamTimeoutMs: options.upstreamTimeoutMs,
+    maxRequestBytes: options.maxRequestBytes,
+    measurePrompt: prompts.measure,
+    countTokens: prompts.countTokens,
+    log: options.log,
+  };
+  return {
+    match: (pathname) => findUpstream(upstreams, pathname),
+    handle: (match, request, response, url) =>
+      handleGatewayRequest(context, match, request, response, url),
+    close: () => dispatcher.close(),
+  };
+}

@@ -1,0 +1,53 @@
+import type { Dispatcher } from 'undici';
+import type { GatewayUpstream } from './gateway-upstream.ts';
+
+export type ForwardFailure = 'upstream-timeout' | 'upstream-unreachable' | 'client-gone';
+
+/**
+ * Sends the request upstream through the keep-alive dispatcher. The path after the gateway
+ * prefix is appended to the configured base URL; with a configured key, a credential the
+ * caller put in the query string (Gemini's `?key=`) is dropped too.
+ */
+export async function forwardUpstream(options: {
+  dispatcher: Dispatcher;
+  upstream: GatewayUpstream;
+  path: string;
+  search: URLSearchParams;
+  method: string;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+  timeoutMs: number;
+  signal: AbortSignal;
+}): Promise<{ response: Dispatcher.ResponseData } | { failure: ForwardFailure; detail: string }> {
+  const base = new URL(options.upstream.baseUrl);
+  const search = new URLSearchParams(options.search);
+  const parameter = options.upstream.gateway.credentialQueryParameter;
+  if (parameter && options.upstream.apiKey) search.delete(parameter);
+  const query = search.size > 0 ? `?${search.toString()}` : '';
+  try {
+    const response = await options.dispatcher.request({
+      origin: base.origin,
+      path: `${base.pathname.replace(/\/$/, '')}${options.path}${query}`,
+      method: options.method,
+      headers: options.headers,
+      body: options.body.length > 0 ? options.body : null,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      signal: options.signal,
+    });
+    return { response };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (options.signal.aborted) return { failure: 'client-gone', detail: 'the caller went away' };
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+      return {
+        failure: 'upstream-timeout',
+        detail: `${options.upstream.name} sent no answer within ${options.timeoutMs} ms`,
+      };
+    }
+    return {
+      failure: 'upstream-unreachable',
+      detail: `${options.upstream.name} at ${base.origin} could not be reached (${typeof code === 'string' ? code : (error as Error).message})`,
+    };
+  }
+}

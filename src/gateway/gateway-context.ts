@@ -1,0 +1,22 @@
+import type { Dispatcher } from 'undici';
+import type { UsageEvent } from '../domain/usage-event.ts';
+import type { RequestFacts } from '../providers/wire-protocol.ts';
+import type { GatewayUpstream } from './gateway-upstream.ts';
+import type { LocalEncoding, PromptMeasure } from './measure-prompt.ts';
+import type { VirtualKeyIndex } from './virtual-keys.ts';
+
+/** Everything a gateway request needs, built once at start. */
+export interface GatewayContext {
+  upstreams: ReadonlyMap<string, GatewayUpstream>;
+  /** tags.untagged: reject refuses a call that carries no team. */
+  untagged: 'accept' | 'reject';
+  virtualKeys: VirtualKeyIndex;
+  /** Resolves once the event is safe in the spool. */
+  record: (event: UsageEvent) => Promise<void>;
+  dispatcher: Dispatcher;
+  upstreamTimeoutMs: number;
+  maxRequestBytes: number;
+  measurePrompt: (facts: RequestFacts, encoding: LocalEncoding) => PromptMeasure | undefined;
+  countTokens: (text: string) => number;
+  log: (line: string) => void;
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import type { PromptComposition } from '../domain/token-classes.ts';
+import type { RequestFacts } from '../providers/wire-protocol.ts';
+
+/** A public BPE encoding; providers whose tokenizer is not public are estimated with o200k_base. */
+export type LocalEncoding = 'o200k_base' | 'cl100k_base';
+
+export interface PromptMeasure {
+  composition: PromptComposition;
+  fingerprint: string;
+}
+
+type CountTokens = (text: string) => number;
+
+const CACHE_LIMIT = 10_000;
+
+/**
+ * Counts a request's system prompt and tool definitions and hashes them into a fingerprint.
+ * System prompts repeat across calls, so counts are cached by fingerprint: the tokenizer runs
+ * once per distinct prompt, not per call. No text is kept, only counts and hashes.
+ */
+export async function createPromptMeasurer(): Promise<{
+  measure: (facts: RequestFacts, encoding: LocalEncoding) => PromptMeasure | undefined;
+  /** o200k_base count of any text (estimates for calls cut before usage arrived). */
+  countTokens: CountTokens;
+}> {
+  const [o200k, cl100k] = await Promise.all([
+    import('gpt-tokenizer/encoding/o200k_base'),
+    import('gpt-tokenizer/encoding/cl100k_base'),
+  ]);
+  const counters: Record<LocalEncoding, CountTokens> = {
+    o200k_base: (text) => o200k.countTokens(text),
+    cl100k_base: (text) => cl100k.countTokens(text),
+  };
+  const cache = new Map<string, PromptComposition>();
+  const measure = (facts: RequestFacts, encoding: LocalEncoding): PromptMeasure | undefined => {
+    const system = facts.systemPrompt?.trim() ?? '';
+    const tools = facts.toolDefinitions ?? '';
+    if (!system && !tools) return undefined;
+    const fingerprint = fingerprintPrompt(system, tools);
+    const key = `${encoding}:${fingerprint}`;
+    let composition = cache.get(key);
+    if (!composition) {
+      const count = counters[encoding];
+      composition = {
+        systemPromptTokens: system ? count(system) : 0,
+        toolDefinitionTokens: tools ? count(tools) : 0,
+      };
+      // Map keeps insertion order: dropping the oldest entry bounds memory.
+      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+      cache.set(key, composition);
+    }
+    return { composition, fingerprint };
+  };
+  return { measure, countTokens: counters.o200k_base };
+}
+
+/** Whitespace runs collapse so reformatting a prompt keeps its fingerprint. */
+export function fingerprintPrompt(system: string, tools: string): string {
+  return createHash('sha256')
+    .update(system.replace(/\s+/g, ' '))
+    .update('\u0000')
+    .update(tools)
+    .digest('hex')
+    .slice(0, 16);
+}

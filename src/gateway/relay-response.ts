@@ -1,0 +1,88 @@
+import { once } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import type { Dispatcher } from 'undici';
+import type { UsageReading, WireProtocol } from '../providers/wire-protocol.ts';
+
+export interface RelayOutcome {
+  reading: UsageReading;
+  /** Milliseconds from the request's arrival to the first generated token (streams). */
+  timeToFirstTokenMs?: number;
+  /** How the body ended, when it did not end normally. */
+  cut?: 'client-gone' | 'upstream-timeout' | 'upstream-gone';
+  malformed: number;
+}
+
+/**
+ * Passes the upstream body to the caller as it arrives — streams through the protocol's
+ * reader, which watches for usage (and may hide an event the caller did not ask for) — and
+ * reads usage from a whole JSON body at its end. The caller's response is left open: the
+ * gateway ends it once the event is spooled.
+ */
+export async function relayResponse(options: {
+  upstream: Dispatcher.ResponseData;
+  response: ServerResponse;
+  protocol: WireProtocol;
+  stream: boolean;
+  hideUsageFromCaller: boolean;
+  started: number;
+  clientGone: () => boolean;
+}): Promise<RelayOutcome> {
+  const { upstream, response } = options;
+  const contentType = String(upstream.headers['content-type'] ?? '');
+  const reader = options.stream
+    ? options.protocol.createStreamReader({
+        hideUsageFromCaller: options.hideUsageFromCaller,
+        contentType,
+      })
+    : undefined;
+  const whole: Buffer[] = [];
+  let timeToFirstTokenMs: number | undefined;
+  let cut: RelayOutcome['cut'];
+  try {
+    for await (const chunk of upstream.body as AsyncIterable<Buffer>) {
+      let out: Uint8Array = chunk;
+      if (reader) {
+        out = reader.push(chunk);
+        if (timeToFirstTokenMs === undefined && reader.firstTokenSeen) {
+          timeToFirstTokenMs = performance.now() - options.started;
+        }
+      } else whole.push(chunk);
+      if (out.length > 0 && !response.write(out)) await drained(response);
+    }
+    const rest = reader?.end();
+    if (rest && rest.length > 0) response.write(rest);
+  } catch (error) {
+    cut = options.clientGone()
+      ? 'client-gone'
+      : isTimeout(error)
+        ? 'upstream-timeout'
+        : 'upstream-gone';
+  }
+  if (reader)
+    return { reading: reader.reading(), timeToFirstTokenMs, cut, malformed: reader.malformed };
+  return {
+    reading: options.protocol.readResponseUsage(parseJson(whole), upstream.headers),
+    cut,
+    malformed: 0,
+  };
+}
+
+async function drained(response: ServerResponse): Promise<void> {
+  // 'close' also settles it: a caller who left must not hold the relay forever.
+  await Promise.race([once(response, 'drain'), once(response, 'close')]);
+}
+
+function isTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT';
+}
+
+function parseJson(chunks: Buffer[]): unknown {
+  if (chunks.length === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    // Not JSON (an HTML error page from a proxy, say): there is no usage to read.
+    return undefined;
+  }
+}

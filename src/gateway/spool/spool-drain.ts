@@ -1,0 +1,84 @@
+import { unlink } from 'node:fs/promises';
+import type { UsageEvent } from '../../domain/usage-event.ts';
+import type { Pricer } from '../../pricing/index.ts';
+import type { Store } from '../../store/store.ts';
+import { readSegment, type SpoolSegment } from './spool-segments.ts';
+
+/** Above this many events held for a store that is down, segments wait on disk only. */
+const MEMORY_LIMIT = 200_000;
+const MAX_BACKOFF_MS = 5_000;
+
+/**
+ * Moves closed segments into the store, oldest first: price, append (idempotent by event id,
+ * so a segment replayed after a crash adds nothing twice), then delete the file. A store that
+ * fails keeps every segment on disk and is retried with backoff; callers never see it.
+ */
+export function createSpoolDrain(options: {
+  store: Store;
+  pricer: () => Promise<Pricer>;
+  log: (line: string) => void;
+}) {
+  const queue: SpoolSegment[] = [];
+  let held = 0;
+  let failures = 0;
+  let retryAt = 0;
+  let draining: Promise<void> = Promise.resolve();
+
+  const storeSegment = async (segment: SpoolSegment): Promise<void> => {
+    let events: UsageEvent[] | undefined = segment.events;
+    if (!events) {
+      const read = await readSegment(segment.path);
+      if (read.skipped > 0) {
+        options.log(`spool: ${segment.path}: skipped ${read.skipped} unfinished line(s)`);
+      }
+      events = read.events;
+    }
+    if (events.length > 0) {
+      const pricer = await options.pricer();
+      await options.store.append(
+        events.map((event) => ({ ...event, pricing: pricer.price(event) })),
+      );
+    }
+    await unlink(segment.path);
+  };
+
+  const drainOnce = async (now: number): Promise<void> => {
+    if (now < retryAt) return;
+    while (queue.length > 0) {
+      const segment = queue[0] as SpoolSegment;
+      try {
+        await storeSegment(segment);
+      } catch (error) {
+        failures += 1;
+        retryAt = now + Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures);
+        if (failures === 1 || failures % 20 === 0) {
+          options.log(
+            `spool: the store did not take ${queue.length} segment(s) (${String(error)}); they stay in the spool and are retried`,
+          );
+        }
+        return;
+      }
+      if (failures > 0) options.log('spool: the store is taking events again');
+      failures = 0;
+      queue.shift();
+      held -= segment.events?.length ?? 0;
+    }
+  };
+
+  return {
+    add(segment: SpoolSegment): void {
+      const size = segment.events?.length ?? 0;
+      if (held + size > MEMORY_LIMIT) delete segment.events;
+      else held += size;
+      queue.push(segment);
+    },
+    /** Runs one pass (passes never overlap); resolves when it is over. */
+    drain(now = Date.now()): Promise<void> {
+      draining = draining.then(() => drainOnce(now));
+      return draining;
+    },
+    pending: (): number => queue.length,
+  };
+}
+
+export type SpoolDrain = ReturnType<typeof createSpoolDrain>;

@@ -1,0 +1,54 @@
+import type { HeaderMap } from '../providers/wire-protocol.ts';
+import type { GatewayUpstream } from './gateway-upstream.ts';
+
+/** Hop-by-hop headers (RFC 9110 §7.6.1) and those the forwarder sets itself. */
+const NEVER_FORWARDED = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+  'expect',
+]);
+
+/**
+ * The caller's headers minus tokenops' own and the hop-by-hop ones. When the config holds the
+ * upstream key, every credential header of the caller is dropped and the key sent instead.
+ * Metered calls ask for an uncompressed answer, since the gateway reads usage from it.
+ */
+export function upstreamHeaders(
+  incoming: HeaderMap,
+  upstream: GatewayUpstream,
+  metered: boolean,
+): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  const dropped = new Set(upstream.apiKey ? upstream.gateway.credentialHeaders : []);
+  for (const [name, value] of Object.entries(incoming)) {
+    if (value === undefined || NEVER_FORWARDED.has(name) || name.startsWith('x-tokenops-')) {
+      continue;
+    }
+    if (dropped.has(name) || (metered && name === 'accept-encoding')) continue;
+    headers[name] = value;
+  }
+  if (upstream.apiKey) Object.assign(headers, upstream.gateway.credentialFor(upstream.apiKey));
+  return headers;
+}
+
+/** The upstream's response headers to pass back, minus hop-by-hop ones. */
+export function downstreamHeaders(
+  incoming: HeaderMap,
+  bodyMayChange: boolean,
+): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(incoming)) {
+    if (value === undefined || NEVER_FORWARDED.has(name)) continue;
+    if (name === 'content-length' && bodyMayChange) continue;
+    headers[name] = value;
+  }
+  return headers;
+}

@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import {
+  createGateway,
+  createSpool,
+  type Spool,
+  type VirtualKey,
+} from '../../src/gateway/index.ts';
+import { createPricer } from '../../src/pricing/index.ts';
+import { createProviderRegistry, type CompatibleProvider } from '../../src/providers/index.ts';
+import { createApp } from '../../src/server/app.ts';
+import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.ts';
+import type { Store } from '../../src/store/store.ts';
+import type { PricedUsageEvent } from '../../src/domain/usage-event.ts';
+import { listen } from './listen.ts';
+
+export interface GatewayHarnessOptions {
+  directory: string;
+  providers: Record<string, { baseUrl?: string; apiKey?: string }>;
+  compatible?: CompatibleProvider[];
+  untagged?: 'accept' | 'reject';
+  virtualKeys?: VirtualKey[];
+  upstreamTimeoutMs?: number;
+  maxRequestBytes?: number;
+  /** Wraps the store, e.g. to make it fail. */
+  wrapStore?: (store: Store) => Store;
+}
+
+export interface GatewayHarness {
+  base: string;
+  store: DuckDbStore;
+  spool: Spool;
+  /** Every stored event, oldest first, after moving the spool into the store. */
+  events(): Promise<PricedUsageEvent[]>;
+  close(): Promise<void>;
+}
+
+/** `tokenops start` in-process: a DuckDB file, the spool, the gateway and the API on one port. */
+export async function startGatewayHarness(options: GatewayHarnessOptions): Promise<GatewayHarness> {
+  const store = await DuckDbStore.open(join(options.directory, 'tokenops.duckdb'));
+  const registry = createProviderRegistry(options.compatible ?? []);
+  const pricer = createPricer({ registry });
+  const logs: string[] = [];
+  const log = (line: string) => logs.push(line);
+  const spool = await createSpool({
+    directory: join(options.directory, 'spool'),
+    store: options.wrapStore ? options.wrapStore(store) : store,
+    pricer: () => Promise.resolve(pricer),
+    flushIntervalMs: 50,
+    log,
+  });
+  const gateway = await createGateway({
+    registry,
+    providers: options.providers,
+    untagged: options.untagged ?? 'accept',
+    virtualKeys: options.virtualKeys ?? [],
+    record: (event) => spool.append(event),
+    upstreamTimeoutMs: options.upstreamTimeoutMs ?? 10_000,
+    maxRequestBytes: options.maxRequestBytes ?? 1024 * 1024,
+    log,
+  });
+  const server = createApp({ store, version: 'test', gateway, pricer, log });
+  const base = await listen(server);
+  return {
+    base,
+    store,
+    spool,
+    async events() {
+      await spool.flush();
+      const all: PricedUsageEvent[] = [];
+      for await (const batch of store.eventsBetween(0, Date.now() + 86_400_000, 10_000)) {
+        all.push(...batch);
+      }
+      return all.sort((left, right) => left.timestamp - right.timestamp);
+    },
+    async close() {
+      server.closeAllConnections();
+      server.close();
+      await gateway.close();
+      await spool.close();
+      await store.close();
+    },
+  };
+}
