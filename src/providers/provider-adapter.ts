@@ -22,5 +22,5 @@ export interface ProviderAdapter {
   /** Converts reported counts into the one normalised shape (PRODUCT.md §9). */
   normalizeReportedUsage(reported: ReportedUsage): TokenCounts;
   /** Paths, credentials and wire protocols for the gateway. */
-  readonly gateway?: ProviderGateway;
+  readonly gateway: ProviderGateway;
 }

@@ -81,7 +81,10 @@ export interface WireProtocol {
   /** Reads a whole (non-stream) response; Bedrock's invoke reports counts in headers. */
   readResponseUsage(body: unknown, headers: HeaderMap): UsageReading;
   /** A fresh reader per response; `contentType` tells SSE from other stream encodings. */
-  createStreamReader(options: { hideUsageFromCaller: boolean; contentType: string }): StreamUsageReader;
+  createStreamReader(options: {
+    hideUsageFromCaller: boolean;
+    contentType: string;
+  }): StreamUsageReader;
 }
 
 /** A metered path: which protocol reads it, and the model when the path names it. */

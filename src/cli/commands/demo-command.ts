@@ -16,6 +16,8 @@ interface DemoFlags {
   end?: string;
   eventsPerDay?: string;
   ifEmpty?: boolean;
+  live?: boolean;
+  requests: string;
 }
 
 export function registerDemoCommand(program: Command, context: () => CliContext): void {
@@ -29,8 +31,21 @@ export function registerDemoCommand(program: Command, context: () => CliContext)
     .option('--end <date>', 'last day covered, YYYY-MM-DD (default: yesterday, UTC)')
     .option('--events-per-day <count>', 'average calls per day (default about 33,000)')
     .option('--if-empty', 'do nothing when the store already holds events')
+    .option(
+      '--live',
+      'instead, send real HTTP calls through the gateway into local provider stand-ins',
+    )
+    .option('--requests <count>', 'calls to send with --live', '200')
     .action(async (flags: DemoFlags) => {
       const cli = context();
+      if (flags.live) {
+        const { runLiveDemo } = await import('../run-live-demo.ts');
+        await runLiveDemo(cli, {
+          requests: positiveInteger(flags.requests, 'requests'),
+          seed: positiveInteger(flags.seed, 'seed'),
+        });
+        return;
+      }
       const options = {
         days: positiveInteger(flags.days, 'days'),
         seed: positiveInteger(flags.seed, 'seed'),

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { addVirtualKey, removeVirtualKey } from '../../config/index.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors/index.ts';
-import { generateVirtualKey, hashVirtualKey } from '../../gateway/index.ts';
 import type { CliContext } from '../cli-context.ts';
 import { collectOption } from '../collect-option.ts';
 import { printRows } from '../output/print-rows.ts';
@@ -32,8 +31,9 @@ export function registerKeysCommand(program: Command, context: () => CliContext)
     .option('--customer <customer>', 'customer tag')
     .option('--name <name>', 'a label for lists and revoking (default: team/service)')
     .option('--tag <key=value>', 'a free tag (repeatable)', collectOption, [])
-    .action((flags: CreateFlags) => {
+    .action(async (flags: CreateFlags) => {
       const cli = context();
+      const { generateVirtualKey, hashVirtualKey } = await import('../../gateway/index.ts');
       const path = cli.config.path ?? join(cli.cwd, 'tokenops.yaml');
       const tags: Record<string, string> = { team: flags.team };
       if (flags.service) tags.service = flags.service;

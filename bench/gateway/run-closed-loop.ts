@@ -1,0 +1,48 @@
+import type { Dispatcher } from 'undici';
+import { createFailureTally, tallyFailure, type FailureTally } from './failure-tally.ts';
+import { sendBenchRequest } from './send-bench-request.ts';
+
+export interface ClosedLoopOptions {
+  pool: Dispatcher;
+  path: string;
+  body: Buffer;
+  concurrency: number;
+  warmupMs: number;
+  measureMs: number;
+}
+
+export interface ClosedLoopResult extends FailureTally {
+  concurrency: number;
+  /** Calls answered 2xx and read whole within the measured window. */
+  completed: number;
+  requests_per_second: number;
+}
+
+/**
+ * `concurrency` callers each send their next call as soon as the last one ends, so the slowest
+ * process on the path sets the pace: the saturated throughput. Only calls that end inside the
+ * measured window count, which keeps the warm-up and the final stragglers out.
+ */
+export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
+  const measureFrom = performance.now() + options.warmupMs;
+  const measureTo = measureFrom + options.measureMs;
+  const failures = createFailureTally();
+  let completed = 0;
+
+  const caller = async (): Promise<void> => {
+    while (performance.now() < measureTo) {
+      const outcome = await sendBenchRequest(options.pool, options.path, options.body);
+      const ended = performance.now();
+      if (ended < measureFrom || ended > measureTo) continue;
+      if (outcome.failure === undefined) completed += 1;
+      else tallyFailure(failures, outcome.failure);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, caller));
+  return {
+    concurrency: options.concurrency,
+    completed,
+    requests_per_second: Math.round(completed / (options.measureMs / 1000)),
+    ...failures,
+  };
+}

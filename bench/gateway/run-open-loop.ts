@@ -1,0 +1,67 @@
+import type { Dispatcher } from 'undici';
+import { createFailureTally, tallyFailure, type FailureTally } from './failure-tally.ts';
+import { sendBenchRequest } from './send-bench-request.ts';
+import { roundMs, summarizeLatency, type LatencySummary } from './summarize-latency.ts';
+import { percentile } from './percentile.ts';
+
+export interface OpenLoopOptions {
+  pool: Dispatcher;
+  path: string;
+  body: Buffer;
+  ratePerSecond: number;
+  warmupMs: number;
+  measureMs: number;
+}
+
+export interface OpenLoopResult extends LatencySummary, FailureTally {
+  rate_per_second: number;
+  /** How late the generator started calls behind their schedule (timer jitter), ms. */
+  schedule_lag_p99_ms: number;
+}
+
+/**
+ * Starts one call every 1000/rate ms whatever the earlier ones are doing (an open loop: a slow
+ * proxy cannot slow the arrivals down and hide its queue). Calls scheduled in the warm-up are
+ * sent but not counted. A timer that fires late sends every overdue call at once, as real
+ * arrivals would bunch; each call's latency runs from its own send.
+ */
+export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
+  const interval = 1000 / options.ratePerSecond;
+  const total = Math.round(((options.warmupMs + options.measureMs) * options.ratePerSecond) / 1000);
+  const firstMeasured = Math.round((options.warmupMs * options.ratePerSecond) / 1000);
+  const latencies: number[] = [];
+  const lags: number[] = [];
+  const failures = createFailureTally();
+  const calls: Promise<void>[] = [];
+  const start = performance.now();
+  let next = 0;
+
+  await new Promise<void>((resolve) => {
+    const tick = (): void => {
+      const now = performance.now();
+      while (next < total && start + next * interval <= now) {
+        const measured = next >= firstMeasured;
+        if (measured) lags.push(now - (start + next * interval));
+        calls.push(
+          sendBenchRequest(options.pool, options.path, options.body).then((outcome) => {
+            if (!measured) return;
+            if (outcome.failure === undefined) latencies.push(outcome.milliseconds);
+            else tallyFailure(failures, outcome.failure);
+          }),
+        );
+        next += 1;
+      }
+      if (next >= total) resolve();
+      else setTimeout(tick, Math.max(0, start + next * interval - performance.now()));
+    };
+    tick();
+  });
+  await Promise.all(calls);
+  lags.sort((a, b) => a - b);
+  return {
+    rate_per_second: options.ratePerSecond,
+    ...summarizeLatency(latencies),
+    ...failures,
+    schedule_lag_p99_ms: roundMs(percentile(lags, 0.99)),
+  };
+}

@@ -1,0 +1,1 @@
+export { driveLiveTraffic, type LiveTrafficResult } from './drive-live-traffic.ts';
