@@ -1,0 +1,21 @@
+/**
+ * The load of `npm run bench:gateway`, sized so the whole run (3 targets × 2 call kinds × both
+ * loops) stays under about two minutes.
+ */
+export const GATEWAY_BENCH_SETTINGS = {
+  /** One call every 2 ms: a busy production gateway's rate, far below saturation here. */
+  open_loop_rate_per_second: 500,
+  open_loop_warmup_ms: 2_000,
+  open_loop_measure_ms: 8_000,
+  closed_loop_concurrency: 64,
+  closed_loop_warmup_ms: 1_000,
+  closed_loop_measure_ms: 6_000,
+} as const;
+
+/** The targets of the gateway issue: what tokenops may add on top of the provider. */
+export const GATEWAY_TARGETS = {
+  p50_added_ms: 0.5,
+  p99_added_ms: 3,
+  throughput_ratio_to_floor: 0.8,
+  peak_rss_mb: 200,
+} as const;

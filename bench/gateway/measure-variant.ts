@@ -1,0 +1,83 @@
+import { BENCH_BODIES, type BenchVariant } from './bench-call.ts';
+import { BENCH_TARGET_NAMES, type BenchTarget, type BenchTargetName } from './bench-target.ts';
+import { GATEWAY_BENCH_SETTINGS as SETTINGS } from './gateway-bench-settings.ts';
+import { runClosedLoop, type ClosedLoopResult } from './run-closed-loop.ts';
+import { runOpenLoop, type OpenLoopResult } from './run-open-loop.ts';
+import { roundMs } from './summarize-latency.ts';
+
+export interface AddedLatency {
+  p50_ms: number;
+  p99_ms: number;
+  mean_ms: number;
+}
+
+export interface VariantFigures {
+  latency_at_fixed_rate: Record<BenchTargetName, OpenLoopResult>;
+  /** tokenops minus direct (what a user feels) and minus floor (what tokenops itself costs). */
+  added_latency: { vs_direct: AddedLatency; vs_floor: AddedLatency };
+  saturated_throughput: Record<BenchTargetName, ClosedLoopResult>;
+  tokenops_to_floor_throughput: number;
+}
+
+/**
+ * Both loops over the three targets for one kind of call. All three latency runs come before
+ * the saturating ones, so no target's fixed-rate run follows another's saturation burst.
+ */
+export async function measureVariant(
+  variant: BenchVariant,
+  targets: Record<BenchTargetName, BenchTarget>,
+  log: (line: string) => void,
+): Promise<VariantFigures> {
+  const body = BENCH_BODIES[variant];
+  const open = {} as Record<BenchTargetName, OpenLoopResult>;
+  for (const name of BENCH_TARGET_NAMES) {
+    const target = targets[name];
+    open[target.name] = await runOpenLoop({
+      pool: target.pool,
+      path: target.path,
+      body,
+      ratePerSecond: SETTINGS.open_loop_rate_per_second,
+      warmupMs: SETTINGS.open_loop_warmup_ms,
+      measureMs: SETTINGS.open_loop_measure_ms,
+    });
+    const run = open[target.name];
+    log(
+      `${variant} ${target.name} @${run.rate_per_second}/s: p50 ${run.p50_ms} p99 ${run.p99_ms} mean ${run.mean_ms} ms, ${run.failed} failed`,
+    );
+  }
+  const closed = {} as Record<BenchTargetName, ClosedLoopResult>;
+  for (const name of BENCH_TARGET_NAMES) {
+    const target = targets[name];
+    closed[target.name] = await runClosedLoop({
+      pool: target.pool,
+      path: target.path,
+      body,
+      concurrency: SETTINGS.closed_loop_concurrency,
+      warmupMs: SETTINGS.closed_loop_warmup_ms,
+      measureMs: SETTINGS.closed_loop_measure_ms,
+    });
+    const run = closed[target.name];
+    log(
+      `${variant} ${target.name} x${run.concurrency}: ${run.requests_per_second} req/s, ${run.failed} failed`,
+    );
+  }
+  return {
+    latency_at_fixed_rate: open,
+    added_latency: {
+      vs_direct: added(open.tokenops, open.direct),
+      vs_floor: added(open.tokenops, open.floor),
+    },
+    saturated_throughput: closed,
+    tokenops_to_floor_throughput:
+      Math.round((closed.tokenops.requests_per_second / closed.floor.requests_per_second) * 1000) /
+      1000,
+  };
+}
+
+function added(through: OpenLoopResult, base: OpenLoopResult): AddedLatency {
+  return {
+    p50_ms: roundMs(through.p50_ms - base.p50_ms),
+    p99_ms: roundMs(through.p99_ms - base.p99_ms),
+    mean_ms: roundMs(through.mean_ms - base.mean_ms),
+  };
+}

@@ -1,0 +1,29 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startChild, type ChildServer } from './start-child.ts';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'tokenops.js');
+
+/**
+ * `tokenops start --port 0` as a user runs it: the real binary, a tokenops.yaml in its working
+ * directory pointing OpenAI at the stand-in, a fresh data directory. With `cpuProfileDirectory`
+ * the gateway runs under --cpu-prof and writes its profile there when it stops.
+ */
+export async function startTokenops(options: {
+  standInUrl: string;
+  workDirectory: string;
+  cpuProfileDirectory?: string;
+}): Promise<ChildServer> {
+  writeFileSync(
+    join(options.workDirectory, 'tokenops.yaml'),
+    `providers:\n  openai:\n    baseUrl: ${options.standInUrl}\n`,
+  );
+  const profile = options.cpuProfileDirectory
+    ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDirectory}`]
+    : [];
+  return startChild({
+    name: 'tokenops',
+    args: [...profile, BIN, '--data', join(options.workDirectory, 'data'), 'start', '--port', '0'],
+    cwd: options.workDirectory,
+  });
+}
