@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { EventStreamCodec } from '@smithy/eventstream-codec';
-import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
+import { EventStreamCodec } from '@smithy/core/event-streams';
+import { fromUtf8, toUtf8 } from '@smithy/core/serde';
 import { feedStreamReader } from '../shared/feed-stream-reader.ts';
 import type { StreamUsageReader } from '../wire-protocol.ts';
 import { createBedrockInvokeStreamReader } from './create-bedrock-invoke-stream-reader.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EventStreamCodec } from '@smithy/eventstream-codec';
-import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
+import { EventStreamCodec } from '@smithy/core/event-streams';
+import { fromUtf8, toUtf8 } from '@smithy/core/serde';
 import { readBedrockEventStream, type BedrockStreamMessage } from './read-bedrock-event-stream.ts';
 
 const codec = new EventStreamCodec(toUtf8, fromUtf8);

@@ -1,5 +1,5 @@
-import { EventStreamCodec } from '@smithy/eventstream-codec';
-import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
+import { EventStreamCodec } from '@smithy/core/event-streams';
+import { fromUtf8, toUtf8 } from '@smithy/core/serde';
 
 /** One message of an AWS event stream (`application/vnd.amazon.eventstream`), decoded. */
 export interface BedrockStreamMessage {

@@ -1,5 +1,5 @@
-import { EventStreamCodec, type MessageHeaders } from '@smithy/eventstream-codec';
-import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
+import { EventStreamCodec, type MessageHeaders } from '@smithy/core/event-streams';
+import { fromUtf8, toUtf8 } from '@smithy/core/serde';
 import type { StreamFormat } from '../stream-format.ts';
 
 /** One event of AWS's binary event stream: its `:event-type` header and its JSON payload. */

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench:gateway`: what the tokenops gateway adds to a provider call, measured in one run
+ * against a local OpenAI stand-in three ways — direct, through a bare undici pass-through proxy
+ * (the floor: the least any proxy costs) and through `tokenops start`. Each server runs in its
+ * own process, the load generator in this one. For JSON and streamed calls: latency at a fixed
+ * 500 calls/s (open loop), saturated throughput (64 callers, closed loop), and the gateway's
+ * resident memory. Targets: p50 added ≤ 0.5 ms and p99 added ≤ 3 ms vs direct; throughput
+ * ≥ 80 % of the floor's; peak RSS < 200 MB. `-- --cpu-prof` also profiles the gateway into
+ * bench/tmp/gateway-cpu-profile/.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Pool } from 'undici';
+import type { BenchVariant } from './gateway/bench-call.ts';
+import type { BenchTarget, BenchTargetName } from './gateway/bench-target.ts';
+import { checkTargetsAnswer } from './gateway/check-targets-answer.ts';
+import { describeMachine } from './gateway/describe-machine.ts';
+import { GATEWAY_BENCH_SETTINGS, GATEWAY_TARGETS } from './gateway/gateway-bench-settings.ts';
+import { countFailures, judgeGatewayTargets } from './gateway/judge-gateway-targets.ts';
+import { measureVariant, type VariantFigures } from './gateway/measure-variant.ts';
+import { formatGatewayTable } from './gateway/print-gateway-table.ts';
+import { readProcessMemory } from './gateway/read-process-memory.ts';
+import { startChild, type ChildServer } from './gateway/start-child.ts';
+import { startTokenops } from './gateway/start-tokenops.ts';
+
+const here = import.meta.dirname;
+const workDirectory = join(here, 'tmp', `gateway-${process.pid}`);
+const cpuProfileDirectory = process.argv.includes('--cpu-prof')
+  ? join(here, 'tmp', 'gateway-cpu-profile')
+  : undefined;
+const children: ChildServer[] = [];
+const pools: Pool[] = [];
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+function openPool(url: string): Pool {
+  // More connections than callers, so the client side never queues a call behind another.
+  const pool = new Pool(url, {
+    connections: GATEWAY_BENCH_SETTINGS.closed_loop_concurrency * 2,
+    keepAliveTimeout: 30_000,
+    headersTimeout: 10_000,
+    bodyTimeout: 10_000,
+  });
+  pools.push(pool);
+  return pool;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(workDirectory, { recursive: true });
+  const script = (name: string) => join(here, 'gateway', name);
+  const standIn = await startChild({
+    name: 'stand-in',
+    args: ['--import', 'tsx', script('stand-in-process.ts')],
+  });
+  children.push(standIn);
+  const floor = await startChild({
+    name: 'bare proxy',
+    args: ['--import', 'tsx', script('bare-proxy-process.ts'), standIn.url],
+  });
+  children.push(floor);
+  const tokenops = await startTokenops({
+    standInUrl: standIn.url,
+    workDirectory,
+    ...(cpuProfileDirectory ? { cpuProfileDirectory } : {}),
+  });
+  children.push(tokenops);
+  log(`stand-in ${standIn.url}, floor ${floor.url}, tokenops ${tokenops.url}`);
+
+  const targets: Record<BenchTargetName, BenchTarget> = {
+    direct: { name: 'direct', pool: openPool(standIn.url), path: '/v1/chat/completions' },
+    floor: { name: 'floor', pool: openPool(floor.url), path: '/openai/v1/chat/completions' },
+    tokenops: {
+      name: 'tokenops',
+      pool: openPool(tokenops.url),
+      path: '/openai/v1/chat/completions',
+    },
+  };
+  await checkTargetsAnswer(targets);
+  const figures: Record<BenchVariant, VariantFigures> = {
+    json: await measureVariant('json', targets, log),
+    stream: await measureVariant('stream', targets, log),
+  };
+  const gatewayMemory = readProcessMemory(tokenops.pid);
+  const floorMemory = readProcessMemory(floor.pid);
+  const checks = judgeGatewayTargets(figures, gatewayMemory);
+  const machine = describeMachine();
+  const result = {
+    date: new Date().toISOString(),
+    machine,
+    settings: {
+      ...GATEWAY_BENCH_SETTINGS,
+      call: 'POST /v1/chat/completions, gpt-4o-mini, 2 short messages, x-tokenops-team: bench',
+      stand_in: 'openai stand-in, no added latency, 3 stream chunks, own process',
+      cpu_profile: cpuProfileDirectory !== undefined,
+    },
+    targets: GATEWAY_TARGETS,
+    json: figures.json,
+    stream: figures.stream,
+    gateway_memory: gatewayMemory ?? null,
+    floor_memory: floorMemory ?? null,
+    failures: countFailures(figures),
+    checks,
+    all_targets_met: checks.every((check) => check.pass),
+  };
+  mkdirSync(join(here, 'results'), { recursive: true });
+  const text = `${JSON.stringify(result, null, 2)}\n`;
+  writeFileSync(join(here, 'results', `gateway-${result.date.slice(0, 10)}.json`), text);
+  writeFileSync(join(here, 'results', 'gateway-latest.json'), text);
+  process.stdout.write(
+    formatGatewayTable({ machine, figures, gatewayMemory, floorMemory, checks }),
+  );
+  if (result.failures.total > 0) {
+    log(`${result.failures.total} calls failed: ${result.failures.runs_with_failures.join('; ')}`);
+  }
+}
+
+/** The gateway first, so it drains its spool while the stand-in is still there. */
+async function stopEverything(): Promise<void> {
+  await Promise.allSettled(pools.map((pool) => pool.destroy()));
+  for (const child of [...children].reverse()) await child.stop();
+  rmSync(workDirectory, { recursive: true, force: true });
+}
+
+process.once('SIGINT', () => {
+  void stopEverything().finally(() => process.exit(130));
+});
+try {
+  await main();
+} finally {
+  await stopEverything();
+}
