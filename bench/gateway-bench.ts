@@ -12,13 +12,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import type { BenchVariant } from './gateway/bench-call.ts';
-import type { BenchTarget, BenchTargetName } from './gateway/bench-target.ts';
+import { buildBenchTargets } from './gateway/build-bench-targets.ts';
 import { checkTargetsAnswer } from './gateway/check-targets-answer.ts';
 import { describeMachine } from './gateway/describe-machine.ts';
 import { GATEWAY_BENCH_SETTINGS, GATEWAY_TARGETS } from './gateway/gateway-bench-settings.ts';
 import { countFailures, judgeGatewayTargets } from './gateway/judge-gateway-targets.ts';
 import { measureVariant, type VariantFigures } from './gateway/measure-variant.ts';
-import { formatGatewayTable } from './gateway/print-gateway-table.ts';
+import { formatGatewayTable } from './gateway/format-gateway-table.ts';
 import { readProcessMemory } from './gateway/read-process-memory.ts';
 import { startChild, type ChildServer } from './gateway/start-child.ts';
 import { startTokenops } from './gateway/start-tokenops.ts';
@@ -46,6 +46,7 @@ function openPool(url: string): Pool {
 
 async function main(): Promise<void> {
   mkdirSync(workDirectory, { recursive: true });
+  if (cpuProfileDirectory) mkdirSync(cpuProfileDirectory, { recursive: true });
   const script = (name: string) => join(here, 'gateway', name);
   const standIn = await startChild({
     name: 'stand-in',
@@ -65,16 +66,12 @@ async function main(): Promise<void> {
   children.push(tokenops);
   log(`stand-in ${standIn.url}, floor ${floor.url}, tokenops ${tokenops.url}`);
 
-  const targets: Record<BenchTargetName, BenchTarget> = {
-    direct: { name: 'direct', pool: openPool(standIn.url), path: '/v1/chat/completions' },
-    floor: { name: 'floor', pool: openPool(floor.url), path: '/openai/v1/chat/completions' },
-    tokenops: {
-      name: 'tokenops',
-      pool: openPool(tokenops.url),
-      path: '/openai/v1/chat/completions',
-    },
-  };
+  const targets = buildBenchTargets({ standIn, floor, tokenops, openPool });
   await checkTargetsAnswer(targets);
+  // Idle, after one call of each kind: what the process holds before any load (loaded modules,
+  // the store, the tokenizer), to tell a fixed cost from growth under load.
+  const gatewayAtStart = readProcessMemory(tokenops.pid);
+  const floorAtStart = readProcessMemory(floor.pid);
   const figures: Record<BenchVariant, VariantFigures> = {
     json: await measureVariant('json', targets, log),
     stream: await measureVariant('stream', targets, log),
@@ -95,18 +92,32 @@ async function main(): Promise<void> {
     targets: GATEWAY_TARGETS,
     json: figures.json,
     stream: figures.stream,
-    gateway_memory: gatewayMemory ?? null,
-    floor_memory: floorMemory ?? null,
+    gateway_memory: { at_start: gatewayAtStart ?? null, after_runs: gatewayMemory ?? null },
+    floor_memory: { at_start: floorAtStart ?? null, after_runs: floorMemory ?? null },
     failures: countFailures(figures),
     checks,
     all_targets_met: checks.every((check) => check.pass),
   };
-  mkdirSync(join(here, 'results'), { recursive: true });
   const text = `${JSON.stringify(result, null, 2)}\n`;
-  writeFileSync(join(here, 'results', `gateway-${result.date.slice(0, 10)}.json`), text);
-  writeFileSync(join(here, 'results', 'gateway-latest.json'), text);
+  if (cpuProfileDirectory) {
+    // A profiled gateway is slower than a real one: its figures must not become the record.
+    writeFileSync(join(cpuProfileDirectory, 'gateway-profiled-run.json'), text);
+    log(`profiled run: results kept in ${cpuProfileDirectory}, bench/results left as they were`);
+  } else {
+    mkdirSync(join(here, 'results'), { recursive: true });
+    writeFileSync(join(here, 'results', `gateway-${result.date.slice(0, 10)}.json`), text);
+    writeFileSync(join(here, 'results', 'gateway-latest.json'), text);
+  }
   process.stdout.write(
-    formatGatewayTable({ machine, figures, gatewayMemory, floorMemory, checks }),
+    formatGatewayTable({
+      machine,
+      figures,
+      gatewayMemory,
+      gatewayAtStart,
+      floorMemory,
+      floorAtStart,
+      checks,
+    }),
   );
   if (result.failures.total > 0) {
     log(`${result.failures.total} calls failed: ${result.failures.runs_with_failures.join('; ')}`);

@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent } from 'undici';
 import { exitWithParent } from './exit-with-parent.ts';
 
 /** Hop-by-hop headers, which belong to one connection, and host, which undici sets. */
@@ -32,7 +32,7 @@ const server = createServer((request, response) => {
     .request({
       origin: upstream.origin,
       path,
-      method: (request.method ?? 'GET') as Dispatcher.HttpMethod,
+      method: request.method ?? 'GET',
       headers: endToEnd(request.headers),
       body: request,
     })

@@ -24,16 +24,27 @@ export function judgeGatewayTargets(
   const checks: TargetCheck[] = [];
   for (const variant of BENCH_VARIANTS) {
     const { added_latency, latency_at_fixed_rate, saturated_throughput } = figures[variant];
-    const latencyFailures = latency_at_fixed_rate.direct.failed + latency_at_fixed_rate.tokenops.failed;
+    const latencyFailures =
+      latency_at_fixed_rate.direct.failed + latency_at_fixed_rate.tokenops.failed;
     const throughputFailures =
       saturated_throughput.floor.failed + saturated_throughput.tokenops.failed;
     checks.push(
-      check(`${variant}: p50 added vs direct (ms)`, added_latency.vs_direct.p50_ms, latencyFailures, {
-        at_most: GATEWAY_TARGETS.p50_added_ms,
-      }),
-      check(`${variant}: p99 added vs direct (ms)`, added_latency.vs_direct.p99_ms, latencyFailures, {
-        at_most: GATEWAY_TARGETS.p99_added_ms,
-      }),
+      check(
+        `${variant}: p50 added vs direct (ms)`,
+        added_latency.vs_direct.p50_ms,
+        latencyFailures,
+        {
+          at_most: GATEWAY_TARGETS.p50_added_ms,
+        },
+      ),
+      check(
+        `${variant}: p99 added vs direct (ms)`,
+        added_latency.vs_direct.p99_ms,
+        latencyFailures,
+        {
+          at_most: GATEWAY_TARGETS.p99_added_ms,
+        },
+      ),
       check(
         `${variant}: throughput tokenops / floor`,
         figures[variant].tokenops_to_floor_throughput,

@@ -39,10 +39,11 @@ export async function measureVariant(
       ratePerSecond: SETTINGS.open_loop_rate_per_second,
       warmupMs: SETTINGS.open_loop_warmup_ms,
       measureMs: SETTINGS.open_loop_measure_ms,
+      sampleCpu: target.sampleCpu,
     });
     const run = open[target.name];
     log(
-      `${variant} ${target.name} @${run.rate_per_second}/s: p50 ${run.p50_ms} p99 ${run.p99_ms} mean ${run.mean_ms} ms, ${run.failed} failed`,
+      `${variant} ${target.name} @${run.rate_per_second}/s: p50 ${run.p50_ms} p99 ${run.p99_ms} mean ${run.mean_ms} ms, ${run.failed} failed, CPU µs/call ${JSON.stringify(run.cpu_us_per_call)}`,
     );
   }
   const closed = {} as Record<BenchTargetName, ClosedLoopResult>;
@@ -55,10 +56,11 @@ export async function measureVariant(
       concurrency: SETTINGS.closed_loop_concurrency,
       warmupMs: SETTINGS.closed_loop_warmup_ms,
       measureMs: SETTINGS.closed_loop_measure_ms,
+      sampleCpu: target.sampleCpu,
     });
     const run = closed[target.name];
     log(
-      `${variant} ${target.name} x${run.concurrency}: ${run.requests_per_second} req/s, ${run.failed} failed`,
+      `${variant} ${target.name} x${run.concurrency}: ${run.requests_per_second} req/s, ${run.failed} failed, CPU µs/call ${JSON.stringify(run.cpu_us_per_call)}`,
     );
   }
   return {

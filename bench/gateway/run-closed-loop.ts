@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { createFailureTally, tallyFailure, type FailureTally } from './failure-tally.ts';
+import { cpuPerCallUs, type CpuSnapshot } from './cpu-per-call.ts';
 import { sendBenchRequest } from './send-bench-request.ts';
 
 export interface ClosedLoopOptions {
@@ -9,6 +10,7 @@ export interface ClosedLoopOptions {
   concurrency: number;
   warmupMs: number;
   measureMs: number;
+  sampleCpu: () => CpuSnapshot;
 }
 
 export interface ClosedLoopResult extends FailureTally {
@@ -16,6 +18,8 @@ export interface ClosedLoopResult extends FailureTally {
   /** Calls answered 2xx and read whole within the measured window. */
   completed: number;
   requests_per_second: number;
+  /** CPU per call in the window of each process on the path, µs (see cpuPerCallUs). */
+  cpu_us_per_call: Record<string, number>;
 }
 
 /**
@@ -28,6 +32,14 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedL
   const measureTo = measureFrom + options.measureMs;
   const failures = createFailureTally();
   let completed = 0;
+  // Timers, not the callers, take the CPU readings: at the window's edges whoever is running.
+  let cpuBefore: CpuSnapshot = {};
+  let cpuAfter: CpuSnapshot = {};
+  const before = setTimeout(() => (cpuBefore = options.sampleCpu()), options.warmupMs);
+  const after = setTimeout(
+    () => (cpuAfter = options.sampleCpu()),
+    options.warmupMs + options.measureMs,
+  );
 
   const caller = async (): Promise<void> => {
     while (performance.now() < measureTo) {
@@ -39,10 +51,13 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedL
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, caller));
+  clearTimeout(before);
+  clearTimeout(after);
   return {
     concurrency: options.concurrency,
     completed,
     requests_per_second: Math.round(completed / (options.measureMs / 1000)),
     ...failures,
+    cpu_us_per_call: cpuPerCallUs(cpuBefore, cpuAfter, completed + failures.failed),
   };
 }

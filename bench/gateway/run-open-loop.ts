@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { createFailureTally, tallyFailure, type FailureTally } from './failure-tally.ts';
+import { cpuPerCallUs, type CpuSnapshot } from './cpu-per-call.ts';
 import { sendBenchRequest } from './send-bench-request.ts';
 import { roundMs, summarizeLatency, type LatencySummary } from './summarize-latency.ts';
 import { percentile } from './percentile.ts';
@@ -11,12 +12,15 @@ export interface OpenLoopOptions {
   ratePerSecond: number;
   warmupMs: number;
   measureMs: number;
+  sampleCpu: () => CpuSnapshot;
 }
 
 export interface OpenLoopResult extends LatencySummary, FailureTally {
   rate_per_second: number;
   /** How late the generator started calls behind their schedule (timer jitter), ms. */
   schedule_lag_p99_ms: number;
+  /** CPU per measured call of each process on the path, µs (see cpuPerCallUs). */
+  cpu_us_per_call: Record<string, number>;
 }
 
 /**
@@ -35,12 +39,14 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
   const calls: Promise<void>[] = [];
   const start = performance.now();
   let next = 0;
+  let cpuBefore: CpuSnapshot = {};
 
   await new Promise<void>((resolve) => {
     const tick = (): void => {
       const now = performance.now();
       while (next < total && start + next * interval <= now) {
         const measured = next >= firstMeasured;
+        if (next === firstMeasured) cpuBefore = options.sampleCpu();
         if (measured) lags.push(now - (start + next * interval));
         calls.push(
           sendBenchRequest(options.pool, options.path, options.body).then((outcome) => {
@@ -57,11 +63,13 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
     tick();
   });
   await Promise.all(calls);
+  const cpuAfter = options.sampleCpu();
   lags.sort((a, b) => a - b);
   return {
     rate_per_second: options.ratePerSecond,
     ...summarizeLatency(latencies),
     ...failures,
     schedule_lag_p99_ms: roundMs(percentile(lags, 0.99)),
+    cpu_us_per_call: cpuPerCallUs(cpuBefore, cpuAfter, total - firstMeasured),
   };
 }

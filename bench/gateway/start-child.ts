@@ -63,6 +63,6 @@ export async function startChild(options: {
     return { name: options.name, url, pid: child.pid ?? 0, stop };
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}:\n${output}`);
+    throw new Error(`${(error as Error).message}:\n${output}`, { cause: error });
   }
 }

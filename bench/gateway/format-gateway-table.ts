@@ -9,7 +9,9 @@ export function formatGatewayTable(options: {
   machine: Record<string, unknown>;
   figures: Record<BenchVariant, VariantFigures>;
   gatewayMemory: ProcessMemory | undefined;
+  gatewayAtStart: ProcessMemory | undefined;
   floorMemory: ProcessMemory | undefined;
+  floorAtStart: ProcessMemory | undefined;
   checks: readonly TargetCheck[];
 }): string {
   const { machine, figures } = options;
@@ -21,7 +23,8 @@ export function formatGatewayTable(options: {
     const { vs_direct, vs_floor } = figures[variant].added_latency;
     const rate = open.direct.rate_per_second;
     const row = (label: string, value: (name: (typeof BENCH_TARGET_NAMES)[number]) => number) =>
-      label.padEnd(24) + BENCH_TARGET_NAMES.map((name) => String(value(name)).padStart(10)).join('');
+      label.padEnd(24) +
+      BENCH_TARGET_NAMES.map((name) => String(value(name)).padStart(10)).join('');
     lines.push(
       '',
       `${variant.toUpperCase().padEnd(24)}${BENCH_TARGET_NAMES.map((name) => name.padStart(10)).join('')}`,
@@ -29,17 +32,29 @@ export function formatGatewayTable(options: {
       row(`p99 ms @${rate}/s`, (name) => open[name].p99_ms),
       row(`mean ms @${rate}/s`, (name) => open[name].mean_ms),
       row(`failed @${rate}/s`, (name) => open[name].failed),
-      row(`req/s @${closed.direct.concurrency} callers`, (name) => closed[name].requests_per_second),
+      row(
+        `req/s @${closed.direct.concurrency} callers`,
+        (name) => closed[name].requests_per_second,
+      ),
       row(`failed @${closed.direct.concurrency} callers`, (name) => closed[name].failed),
+      `CPU µs per call @${closed.direct.concurrency} callers: ${BENCH_TARGET_NAMES.map((name) => `${name} ${JSON.stringify(closed[name].cpu_us_per_call)}`).join(', ')}`,
       `added by tokenops: p50 ${vs_direct.p50_ms} / p99 ${vs_direct.p99_ms} ms vs direct, p50 ${vs_floor.p50_ms} / p99 ${vs_floor.p99_ms} ms vs floor`,
       `throughput tokenops / floor: ${figures[variant].tokenops_to_floor_throughput}`,
     );
   }
-  const memory = (label: string, value: ProcessMemory | undefined) =>
-    value
-      ? `${label} RSS: ${value.rss_mb} MB after the runs, ${value.peak_rss_mb} MB peak`
+  const memory = (
+    label: string,
+    atStart: ProcessMemory | undefined,
+    after: ProcessMemory | undefined,
+  ) =>
+    atStart && after
+      ? `${label} RSS: ${atStart.rss_mb} MB at start, ${after.rss_mb} MB after the runs, ${after.peak_rss_mb} MB peak`
       : `${label} RSS: not readable (no /proc)`;
-  lines.push('', memory('gateway', options.gatewayMemory), memory('floor', options.floorMemory));
+  lines.push(
+    '',
+    memory('gateway', options.gatewayAtStart, options.gatewayMemory),
+    memory('floor', options.floorAtStart, options.floorMemory),
+  );
   lines.push('', 'targets');
   for (const check of options.checks) {
     const note = check.note ? ` (${check.note})` : '';
