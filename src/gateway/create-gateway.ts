@@ -40,11 +40,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const adapter = options.registry.get(name);
     if (!adapter.gateway) continue;
     const configured = options.providers[name];
+    const baseUrl = configured?.baseUrl ?? adapter.gateway.defaultBaseUrl;
+    const parsed = baseUrl ? new URL(baseUrl) : undefined;
     upstreams.set(name, {
       name,
       adapter,
       gateway: adapter.gateway,
-      baseUrl: configured?.baseUrl ?? adapter.gateway.defaultBaseUrl,
+      baseUrl,
+      origin: parsed?.origin ?? '',
+      basePath: parsed?.pathname.replace(/\/$/, '') ?? '',
       ...(configured?.apiKey ? { apiKey: configured.apiKey } : {}),
     });
   }

@@ -19,15 +19,14 @@ export async function forwardUpstream(options: {
   timeoutMs: number;
   signal: AbortSignal;
 }): Promise<{ response: Dispatcher.ResponseData } | { failure: ForwardFailure; detail: string }> {
-  const base = new URL(options.upstream.baseUrl);
   const search = new URLSearchParams(options.search);
   const parameter = options.upstream.gateway.credentialQueryParameter;
   if (parameter && options.upstream.apiKey) search.delete(parameter);
   const query = search.size > 0 ? `?${search.toString()}` : '';
   try {
     const response = await options.dispatcher.request({
-      origin: base.origin,
-      path: `${base.pathname.replace(/\/$/, '')}${options.path}${query}`,
+      origin: options.upstream.origin,
+      path: `${options.upstream.basePath}${options.path}${query}`,
       method: options.method,
       headers: options.headers,
       body: options.body.length > 0 ? options.body : null,
@@ -47,7 +46,7 @@ export async function forwardUpstream(options: {
     }
     return {
       failure: 'upstream-unreachable',
-      detail: `${options.upstream.name} at ${base.origin} could not be reached (${typeof code === 'string' ? code : (error as Error).message})`,
+      detail: `${options.upstream.name} at ${options.upstream.origin} could not be reached (${typeof code === 'string' ? code : (error as Error).message})`,
     };
   }
 }

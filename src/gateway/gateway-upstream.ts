@@ -9,6 +9,9 @@ export interface GatewayUpstream {
   gateway: ProviderGateway;
   /** Origin plus any path prefix; the path after the gateway prefix is appended. */
   baseUrl: string;
+  /** `baseUrl` split once at start: the origin for the pool, the path prefix for requests. */
+  origin: string;
+  basePath: string;
   /** The configured key (providers.NAME.apiKeyEnv); when set the caller's never goes upstream. */
   apiKey?: string;
 }

@@ -41,6 +41,7 @@ export async function handleGatewayRequest(
   }
   const route = upstream.gateway.matchPath(method, match.path);
   const body = await readRequestBody(request, context.maxRequestBytes);
+  const trace = readTraceContext(request.headers);
   const call = (facts: GatewayCall['facts']): GatewayCall => ({
     id: randomUUID(),
     requestId,
@@ -51,7 +52,7 @@ export async function handleGatewayRequest(
     tags: {},
     attempt: attemptOf(request),
     spanId: randomBytes(8).toString('hex'),
-    ...(readTraceContext(request.headers) ? { trace: readTraceContext(request.headers) } : {}),
+    ...(trace ? { trace } : {}),
   });
 
   if ('tooLarge' in body) {
