@@ -195,6 +195,7 @@ async function relayUnmetered(
     for await (const chunk of body) response.write(chunk);
     response.end();
   } catch {
+    // Headers are already sent: cutting the connection is how the caller learns the body broke.
     response.destroy();
   }
 }

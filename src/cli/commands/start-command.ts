@@ -87,7 +87,15 @@ export function registerStartCommand(program: Command, context: () => CliContext
           .close()
           .then(() => spool.close())
           .then(() => store.close())
-          .then(() => process.exit(0));
+          .then(
+            () => process.exit(0),
+            (error: unknown) => {
+              log(
+                `tokenops: shutdown did not finish cleanly (${String(error)}); unsent events stay in the spool for the next start`,
+              );
+              process.exit(1);
+            },
+          );
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
