@@ -69,20 +69,26 @@ export class DuckDbStore implements Store {
   append(events: readonly PricedUsageEvent[]): Promise<AppendResult> {
     return this.exclusive(async () => {
       if (events.length === 0) return { inserted: 0, duplicates: 0 };
-      // Idempotent by id: drop ids already stored, and repeats within the batch, then write
-      // the rest with the appender, which commits the batch once when it is flushed.
-      const stored = await findStoredIds(
-        this.connection,
-        events.map((event) => event.id),
-      );
-      const fresh = events.filter((event) => {
-        if (stored.has(event.id)) return false;
-        stored.add(event.id);
-        return true;
-      });
-      if (fresh.length > 0) await appendEvents(this.connection, 'events', fresh);
-      return { inserted: fresh.length, duplicates: events.length - fresh.length };
+      return this.inTransaction(() => this.appendFresh(events));
     });
+  }
+
+  /**
+   * Idempotent by id: drops ids already stored and repeats within the batch, then writes the
+   * rest; the caller's transaction makes the batch all or nothing.
+   */
+  private async appendFresh(events: readonly PricedUsageEvent[]): Promise<AppendResult> {
+    const stored = await findStoredIds(
+      this.connection,
+      events.map((event) => event.id),
+    );
+    const fresh = events.filter((event) => {
+      if (stored.has(event.id)) return false;
+      stored.add(event.id);
+      return true;
+    });
+    if (fresh.length > 0) await appendEvents(this.connection, 'events', fresh);
+    return { inserted: fresh.length, duplicates: events.length - fresh.length };
   }
 
   appendNew(events: readonly PricedUsageEvent[]): Promise<number> {
