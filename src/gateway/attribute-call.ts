@@ -3,8 +3,8 @@ import type { HeaderMap } from '../providers/wire-protocol.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { GatewayRefusal } from './gateway-refusal.ts';
 import type { GatewayUpstream } from './gateway-upstream.ts';
-import { mergeTags } from './merge-tags.ts';
-import { readHeaderTags } from './read-header-tags.ts';
+import { mergeTags } from '../domain/merge-tags.ts';
+import { readHeaderTags } from '../domain/read-header-tags.ts';
 import { VIRTUAL_KEY_PREFIX } from './virtual-keys.ts';
 
 /**

@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Agent } from 'undici';
 import type { UsageEvent } from '../domain/usage-event.ts';
 import type { ProviderRegistry } from '../providers/index.ts';
+import { createPromptMeasurer } from '../providers/metering/measure-prompt.ts';
 import { findUpstream, type UpstreamMatch } from './find-upstream.ts';
 import type { GatewayUpstream } from './gateway-upstream.ts';
 import { handleGatewayRequest } from './handle-gateway-request.ts';
-import { createPromptMeasurer } from './measure-prompt.ts';
 import { createVirtualKeyIndex, type VirtualKey } from './virtual-keys.ts';
 
 export interface GatewayOptions {
@@ -54,7 +55,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   }
   // Keep-alive pools per upstream origin; no cap on connections, the provider sets the pace.
   const dispatcher = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
-  const prompts = await createPromptMeasurer();
+  const prompts = await createPromptMeasurer(sha256Hex);
   const context = {
     upstreams,
     untagged: options.untagged,
@@ -73,4 +74,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       handleGatewayRequest(context, match, request, response, url),
     close: () => dispatcher.close(),
   };
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { UsageEvent } from '../domain/usage-event.ts';
 import type { RequestFacts } from '../providers/wire-protocol.ts';
 import type { GatewayUpstream } from './gateway-upstream.ts';
-import type { LocalEncoding, PromptMeasure } from './measure-prompt.ts';
+import type { LocalEncoding, PromptMeasure } from '../providers/metering/measure-prompt.ts';
 import type { VirtualKeyIndex } from './virtual-keys.ts';
 
 /** Everything a gateway request needs, built once at start. */

@@ -2,7 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayRoute } from '../providers/wire-protocol.ts';
 import { attributeCall } from './attribute-call.ts';
-import { buildGatewayEvent, type GatewayCall, type GatewayCallEnd } from './build-gateway-event.ts';
+import {
+  buildCallEvent,
+  type MeteredCall,
+  type MeteredCallEnd,
+} from '../providers/metering/build-call-event.ts';
+import { readAttempt } from '../providers/metering/read-attempt.ts';
 import type { UpstreamMatch } from './find-upstream.ts';
 import { forwardUpstream } from './forward-upstream.ts';
 import type { GatewayContext } from './gateway-context.ts';
@@ -42,7 +47,8 @@ export async function handleGatewayRequest(
   const route = upstream.gateway.matchPath(method, match.path);
   const body = await readRequestBody(request, context.maxRequestBytes);
   const trace = readTraceContext(request.headers);
-  const call = (facts: GatewayCall['facts']): GatewayCall => ({
+  const call = (facts: MeteredCall['facts']): MeteredCall => ({
+    source: 'gateway',
     id: randomUUID(),
     requestId,
     timestamp,
@@ -50,7 +56,7 @@ export async function handleGatewayRequest(
     adapter: upstream.adapter,
     facts,
     tags: {},
-    attempt: attemptOf(request),
+    attempt: readAttempt(single(request.headers['x-stainless-retry-count'])),
     spanId: randomBytes(8).toString('hex'),
     ...(trace ? { trace } : {}),
   });
@@ -155,15 +161,15 @@ export async function handleGatewayRequest(
   else response.end();
 }
 
-type CallEndParts = Partial<Omit<GatewayCallEnd, 'latencyMs' | 'estimateInputTokens'>>;
+type CallEndParts = Partial<Omit<MeteredCallEnd, 'latencyMs' | 'estimateInputTokens'>>;
 
 async function spool(
   context: GatewayContext,
-  call: GatewayCall,
+  call: MeteredCall,
   end: CallEndParts,
   started: number,
 ): Promise<void> {
-  const event = buildGatewayEvent(call, {
+  const event = buildCallEvent(call, {
     reading: { outputCharacters: 0 },
     ...end,
     latencyMs: performance.now() - started,
@@ -181,10 +187,8 @@ function isStream(route: GatewayRoute, asked: boolean, status: number): boolean 
   return status < 300 && (asked || route.streamByPath);
 }
 
-/** The official clients send their retry number; the first try is attempt 1. */
-function attemptOf(request: IncomingMessage): number {
-  const retries = Number(request.headers['x-stainless-retry-count']);
-  return Number.isInteger(retries) && retries > 0 ? retries + 1 : 1;
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 async function relayUnmetered(

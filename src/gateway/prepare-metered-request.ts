@@ -1,34 +1,29 @@
 import type { Tags } from '../domain/tags.ts';
-import type { GatewayRoute, RequestFacts } from '../providers/wire-protocol.ts';
+import {
+  readMeteredRequest,
+  type MeteredRequest,
+} from '../providers/metering/read-metered-request.ts';
+import type { GatewayRoute } from '../providers/wire-protocol.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { GatewayRefusal } from './gateway-refusal.ts';
-import type { PromptMeasure } from './measure-prompt.ts';
-import { mergeTags } from './merge-tags.ts';
 
-export interface MeteredRequest {
-  facts: RequestFacts;
-  tags: Tags;
-  prompt?: PromptMeasure;
-  /** A changed body to send instead of the caller's bytes (only when usage must be asked for). */
-  body?: Buffer;
-  hideUsageFromCaller: boolean;
-}
+/** The metered request, with the body to forward as bytes when it had to change. */
+export type GatewayMeteredRequest = Omit<MeteredRequest, 'body'> & { body?: Buffer };
 
-/**
- * Reads what the call is (model, stream, user, prompt parts), completes its tags, applies the
- * untagged policy, and asks a stream for usage when the protocol needs asking.
- */
+/** Reads the call (readMeteredRequest), then applies the gateway's untagged policy. */
 export function prepareMeteredRequest(
   context: GatewayContext,
   route: GatewayRoute,
   bytes: Buffer,
   tags: Tags,
-): MeteredRequest | { refusal: GatewayRefusal } {
-  const parsed = parseJson(bytes);
-  const read = route.protocol.readRequest(parsed, route.pathModel);
-  const facts = route.streamByPath ? { ...read, stream: true } : read;
-  const allTags = facts.user ? mergeTags(tags, { user: facts.user }) : tags;
-  if (context.untagged === 'reject' && !allTags.team) {
+): GatewayMeteredRequest | { refusal: GatewayRefusal } {
+  const { body, ...metered } = readMeteredRequest(
+    route,
+    parseJson(bytes),
+    tags,
+    context.measurePrompt,
+  );
+  if (context.untagged === 'reject' && !metered.tags.team) {
     return {
       refusal: {
         status: 400,
@@ -38,17 +33,7 @@ export function prepareMeteredRequest(
       },
     };
   }
-  const encoding = (facts.model && route.protocol.localEncoding?.(facts.model)) || 'o200k_base';
-  const prompt = context.measurePrompt(facts, encoding);
-  const asked =
-    facts.stream && isRecord(parsed) ? route.protocol.requestStreamUsage?.(parsed) : undefined;
-  return {
-    facts,
-    tags: allTags,
-    ...(prompt ? { prompt } : {}),
-    ...(asked ? { body: Buffer.from(JSON.stringify(asked.body)) } : {}),
-    hideUsageFromCaller: asked?.hideUsageFromCaller ?? false,
-  };
+  return body ? { ...metered, body: Buffer.from(JSON.stringify(body)) } : metered;
 }
 
 function parseJson(bytes: Buffer): unknown {
@@ -59,8 +44,4 @@ function parseJson(bytes: Buffer): unknown {
     // The provider answers a malformed body itself; the event still records the call.
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

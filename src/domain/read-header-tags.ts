@@ -1,5 +1,7 @@
-import { isTagKey, type Tags } from '../domain/tags.ts';
-import type { HeaderMap } from '../providers/wire-protocol.ts';
+import { isTagKey, type Tags } from './tags.ts';
+
+/** Request headers by lower-case name, as Node gives them. */
+type HeaderMap = Readonly<Record<string, string | string[] | undefined>>;
 
 /** The six tags' headers (PRODUCT.md §2); `environment` travels as x-tokenops-env. */
 const TAG_HEADERS = {

@@ -1,13 +1,14 @@
-import type { Tags } from '../domain/tags.ts';
-import { ZERO_TOKENS, type TokenCounts } from '../domain/token-classes.ts';
-import type { CallStatus, UsageEvent } from '../domain/usage-event.ts';
-import type { ProviderAdapter } from '../providers/index.ts';
-import type { RequestFacts, UsageReading } from '../providers/wire-protocol.ts';
+import type { Tags } from '../../domain/tags.ts';
+import { ZERO_TOKENS, type TokenCounts } from '../../domain/token-classes.ts';
+import type { CallStatus, UsageEvent } from '../../domain/usage-event.ts';
+import type { ProviderAdapter } from '../provider-adapter.ts';
+import type { RequestFacts, UsageReading } from '../wire-protocol.ts';
 import { errorKindForStatus } from './error-kind-for-status.ts';
 import type { PromptMeasure } from './measure-prompt.ts';
 
-/** What the gateway knew about a call before forwarding it. */
-export interface GatewayCall {
+/** What the metering door (the gateway, or the SDK's fetch) knew about a call before sending it. */
+export interface MeteredCall {
+  source: 'gateway' | 'sdk';
   id: string;
   requestId: string;
   timestamp: number;
@@ -22,7 +23,7 @@ export interface GatewayCall {
 }
 
 /** How the call ended. */
-export interface GatewayCallEnd {
+export interface MeteredCallEnd {
   /** The upstream's HTTP status; undefined when no answer came. */
   httpStatus?: number;
   reading: UsageReading;
@@ -45,8 +46,8 @@ const FAILURE_KINDS = {
   'request-too-large': 'request_too_large',
 } as const;
 
-/** One usage event per call, whatever happened to it. */
-export function buildGatewayEvent(call: GatewayCall, end: GatewayCallEnd): UsageEvent {
+/** One usage event per call, whatever happened to it; the gateway and the SDK share it. */
+export function buildCallEvent(call: MeteredCall, end: MeteredCallEnd): UsageEvent {
   const { reading } = end;
   const cutShort = end.failure === 'client-gone' || end.failure === 'upstream-gone';
   const reported = reading.reported && call.adapter.normalizeReportedUsage(reading.reported);
@@ -60,7 +61,7 @@ export function buildGatewayEvent(call: GatewayCall, end: GatewayCallEnd): Usage
     requestId: call.requestId,
     spanId: call.spanId,
     timestamp: call.timestamp,
-    source: 'gateway',
+    source: call.source,
     provider: call.provider,
     model,
     operation: call.facts.operation,
@@ -85,7 +86,7 @@ export function buildGatewayEvent(call: GatewayCall, end: GatewayCallEnd): Usage
   return event;
 }
 
-function classify(end: GatewayCallEnd): { status: CallStatus; errorKind?: string } {
+function classify(end: MeteredCallEnd): { status: CallStatus; errorKind?: string } {
   if (end.failure === 'client-gone') return { status: 'aborted' };
   if (end.failure) return { status: 'error', errorKind: FAILURE_KINDS[end.failure] };
   if (end.httpStatus !== undefined && end.httpStatus >= 400) {
@@ -103,7 +104,7 @@ function classify(end: GatewayCallEnd): { status: CallStatus; errorKind?: string
  * input counts first) and estimate the rest — input from the local count of the prompt,
  * output at four characters a token from the text that streamed.
  */
-function estimateCutCall(reported: TokenCounts | undefined, end: GatewayCallEnd): TokenCounts {
+function estimateCutCall(reported: TokenCounts | undefined, end: MeteredCallEnd): TokenCounts {
   const streamedOutput = Math.ceil(end.reading.outputCharacters / 4);
   if (reported) {
     const output = Math.max(reported.output, streamedOutput);

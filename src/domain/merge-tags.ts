@@ -1,4 +1,4 @@
-import { TAG_KEYS, type Tags } from '../domain/tags.ts';
+import { TAG_KEYS, type Tags } from './tags.ts';
 
 /** Tags from several sources, earlier sources winning key by key. */
 export function mergeTags(...sources: readonly Tags[]): Tags {

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import type { PromptComposition } from '../domain/token-classes.ts';
-import type { RequestFacts } from '../providers/wire-protocol.ts';
+import type { PromptComposition } from '../../domain/token-classes.ts';
+import type { RequestFacts } from '../wire-protocol.ts';
 
 /** A public BPE encoding; providers whose tokenizer is not public are estimated with o200k_base. */
 export type LocalEncoding = 'o200k_base' | 'cl100k_base';
@@ -14,12 +13,15 @@ type CountTokens = (text: string) => number;
 
 const CACHE_LIMIT = 10_000;
 
+/** Hex SHA-256 of a text; given by the caller, since this layer uses no Node built-ins. */
+export type Sha256Hex = (text: string) => string;
+
 /**
  * Counts a request's system prompt and tool definitions and hashes them into a fingerprint.
  * System prompts repeat across calls, so counts are cached by fingerprint: the tokenizer runs
  * once per distinct prompt, not per call. No text is kept, only counts and hashes.
  */
-export async function createPromptMeasurer(): Promise<{
+export async function createPromptMeasurer(sha256Hex: Sha256Hex): Promise<{
   measure: (facts: RequestFacts, encoding: LocalEncoding) => PromptMeasure | undefined;
   /** o200k_base count of any text (estimates for calls cut before usage arrived). */
   countTokens: CountTokens;
@@ -37,7 +39,7 @@ export async function createPromptMeasurer(): Promise<{
     const system = facts.systemPrompt?.trim() ?? '';
     const tools = facts.toolDefinitions ?? '';
     if (!system && !tools) return undefined;
-    const fingerprint = fingerprintPrompt(system, tools);
+    const fingerprint = fingerprintPrompt(sha256Hex, system, tools);
     const key = `${encoding}:${fingerprint}`;
     let composition = cache.get(key);
     if (!composition) {
@@ -56,11 +58,6 @@ export async function createPromptMeasurer(): Promise<{
 }
 
 /** Whitespace runs collapse so reformatting a prompt keeps its fingerprint. */
-export function fingerprintPrompt(system: string, tools: string): string {
-  return createHash('sha256')
-    .update(system.replace(/\s+/g, ' '))
-    .update('\u0000')
-    .update(tools)
-    .digest('hex')
-    .slice(0, 16);
+function fingerprintPrompt(sha256Hex: Sha256Hex, system: string, tools: string): string {
+  return sha256Hex(`${system.replace(/\s+/g, ' ')}\u0000${tools}`).slice(0, 16);
 }
