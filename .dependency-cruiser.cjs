@@ -15,6 +15,8 @@ const below = {
   optimize: ['domain', 'pricing', 'store', 'analytics'],
   gateway: ['domain', 'pricing', 'providers', 'store', 'analytics', 'govern', 'optimize', 'config'],
   ingest: ['domain', 'pricing', 'providers', 'store', 'analytics', 'govern', 'optimize', 'config'],
+  // The SDK runs inside the caller's process: no store, no config, no server code.
+  sdk: ['domain', 'providers'],
 };
 
 const rankRules = Object.entries(below).map(([from, allowed]) => ({

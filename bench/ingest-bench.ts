@@ -13,6 +13,7 @@ import { gzip } from 'node:zlib';
 import { buildPricer } from '../src/cli/build-pricer.ts';
 import { configSchema } from '../src/config/index.ts';
 import { generateDemoWorkload } from '../src/demo/index.ts';
+import { toUsageEventInput } from '../src/domain/to-usage-event-input.ts';
 import type { PricedUsageEvent, UsageEvent } from '../src/domain/usage-event.ts';
 import { createApp } from '../src/server/app.ts';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.ts';
@@ -20,31 +21,6 @@ import { DuckDbStore } from '../src/store/duckdb/duckdb-store.ts';
 const BATCH = 10_000;
 const directory = join('bench', 'tmp', `ingest-${process.pid}`);
 const pack = promisify(gzip);
-
-/** The wire form of PRODUCT.md §9 for a domain event. */
-function toWire(event: UsageEvent): Record<string, unknown> {
-  const { extra, ...six } = event.tags;
-  return {
-    id: event.id,
-    timestamp: new Date(event.timestamp).toISOString(),
-    provider: event.provider,
-    model: event.model,
-    input_tokens: event.tokens.input,
-    output_tokens: event.tokens.output,
-    cache_read_tokens: event.tokens.cacheRead,
-    cache_write_tokens: event.tokens.cacheWrite,
-    cache_write_1h_tokens: event.tokens.cacheWrite1h,
-    reasoning_tokens: event.tokens.reasoning,
-    tags: { ...six, ...extra },
-    service_tier: event.serviceTier,
-    status: event.status,
-    attempt: event.attempt,
-    ...(event.requestId ? { request_id: event.requestId } : {}),
-    ...(event.traceId ? { trace_id: event.traceId } : {}),
-    ...(event.latencyMs !== undefined ? { latency_ms: event.latencyMs } : {}),
-    ...(event.outcome ? { outcome: event.outcome } : {}),
-  };
-}
 
 async function main(): Promise<void> {
   rmSync(directory, { recursive: true, force: true });
@@ -54,7 +30,9 @@ async function main(): Promise<void> {
   for (const batch of generateDemoWorkload(options, BATCH)) batches.push(batch);
   const total = batches.reduce((sum, batch) => sum + batch.length, 0);
   const bodies = await Promise.all(
-    batches.map((batch) => pack(batch.map((event) => JSON.stringify(toWire(event))).join('\n'))),
+    batches.map((batch) =>
+      pack(batch.map((event) => JSON.stringify(toUsageEventInput(event))).join('\n')),
+    ),
   );
 
   const store = await DuckDbStore.open(join(directory, 'api.duckdb'));

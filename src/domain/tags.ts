@@ -14,3 +14,15 @@ export type Tags = Partial<Record<TagKey, string>> & {
 export function isTagKey(key: string): key is TagKey {
   return (TAG_KEYS as readonly string[]).includes(key);
 }
+
+/** Tags from flat key/values (`{ team: 'a', region: 'eu' }`): the six by name, the rest free. */
+export function tagsFromFlat(flat: Iterable<readonly [string, string]>): Tags {
+  const tags: Tags = {};
+  const extra: Record<string, string> = {};
+  for (const [key, value] of flat) {
+    if (isTagKey(key)) tags[key] = value;
+    else extra[key] = value;
+  }
+  if (Object.keys(extra).length > 0) tags.extra = extra;
+  return tags;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FieldIssue } from './errors/index.ts';
 import { findTokenProblems, type TokenCounts } from './token-classes.ts';
-import { TAG_KEYS, type Tags } from './tags.ts';
+import { tagsFromFlat } from './tags.ts';
 import {
   CACHE_OUTCOMES,
   CALL_STATUSES,
@@ -53,6 +53,7 @@ export const usageEventInputSchema = z.strictObject({
   outcome: z.enum(OUTCOMES).optional(),
   score: z.number().finite().optional(),
   cost: z.number().nonnegative('must be 0 or more').optional(),
+  usage_estimated: z.boolean().optional(),
 });
 
 export type UsageEventInput = z.input<typeof usageEventInputSchema>;
@@ -142,23 +143,12 @@ function toUsageEvent(
     retryOf: input.retry_of,
     cacheOutcome: input.cache_outcome,
     promptFingerprint: input.prompt_fingerprint,
-    tags: splitTags(input.tags),
+    tags: tagsFromFlat(Object.entries(input.tags)),
     outcome: input.outcome,
     score: input.score,
     givenCost: input.cost,
+    usageEstimated: input.usage_estimated || undefined,
   });
-}
-
-function splitTags(flat: Record<string, string>): Tags {
-  const tags: Tags = {};
-  const extra: Record<string, string> = {};
-  for (const [key, value] of Object.entries(flat)) {
-    if ((TAG_KEYS as readonly string[]).includes(key))
-      tags[key as (typeof TAG_KEYS)[number]] = value;
-    else extra[key] = value;
-  }
-  if (Object.keys(extra).length > 0) tags.extra = extra;
-  return tags;
 }
 
 function stripUndefined<T extends object>(value: T): T {

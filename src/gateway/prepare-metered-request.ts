@@ -3,12 +3,16 @@ import {
   readMeteredRequest,
   type MeteredRequest,
 } from '../providers/metering/read-metered-request.ts';
+import type { PromptMeasure } from '../providers/metering/measure-prompt.ts';
 import type { GatewayRoute } from '../providers/wire-protocol.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { GatewayRefusal } from './gateway-refusal.ts';
 
-/** The metered request, with the body to forward as bytes when it had to change. */
-export type GatewayMeteredRequest = Omit<MeteredRequest, 'body'> & { body?: Buffer };
+/** The metered request and its prompt's measure, with the body to forward as bytes when it had to change. */
+export type GatewayMeteredRequest = Omit<MeteredRequest, 'body'> & {
+  body?: Buffer;
+  prompt?: PromptMeasure;
+};
 
 /** Reads the call (readMeteredRequest), then applies the gateway's untagged policy. */
 export function prepareMeteredRequest(
@@ -17,12 +21,7 @@ export function prepareMeteredRequest(
   bytes: Buffer,
   tags: Tags,
 ): GatewayMeteredRequest | { refusal: GatewayRefusal } {
-  const { body, ...metered } = readMeteredRequest(
-    route,
-    parseJson(bytes),
-    tags,
-    context.measurePrompt,
-  );
+  const { body, ...metered } = readMeteredRequest(route, parseJson(bytes), tags);
   if (context.untagged === 'reject' && !metered.tags.team) {
     return {
       refusal: {
@@ -33,7 +32,12 @@ export function prepareMeteredRequest(
       },
     };
   }
-  return body ? { ...metered, body: Buffer.from(JSON.stringify(body)) } : metered;
+  const prompt = context.measurePrompt(metered.facts, metered.encoding);
+  return {
+    ...metered,
+    ...(prompt ? { prompt } : {}),
+    ...(body ? { body: Buffer.from(JSON.stringify(body)) } : {}),
+  };
 }
 
 function parseJson(bytes: Buffer): unknown {

@@ -1,5 +1,5 @@
 import type { BillingLine } from '../../domain/billing-line.ts';
-import { isTagKey, type Tags } from '../../domain/tags.ts';
+import { tagsFromFlat, type Tags } from '../../domain/tags.ts';
 import type { UsageEvent } from '../../domain/usage-event.ts';
 
 /**
@@ -28,12 +28,5 @@ export function subscriptionEvents(lines: readonly BillingLine[]): UsageEvent[] 
 }
 
 function tagsOf(flat: Record<string, string> | undefined): Tags {
-  const tags: Tags = {};
-  const extra: Record<string, string> = {};
-  for (const [key, value] of Object.entries(flat ?? {})) {
-    if (isTagKey(key)) tags[key] = value;
-    else extra[key] = value;
-  }
-  if (Object.keys(extra).length > 0) tags.extra = extra;
-  return tags;
+  return tagsFromFlat(Object.entries(flat ?? {}));
 }

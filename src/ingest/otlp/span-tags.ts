@@ -1,4 +1,4 @@
-import { isTagKey, type Tags } from '../../domain/tags.ts';
+import { tagsFromFlat, type Tags } from '../../domain/tags.ts';
 import type { AttributeValue, OtlpSpan } from './otlp-span.ts';
 
 const TOKENOPS_PREFIX = 'tokenops.';
@@ -36,7 +36,7 @@ export function spanTags(span: OtlpSpan, tagAttributes: Readonly<Record<string, 
       put(TOKENOPS_ALIASES[name] ?? name, value);
     }
   }
-  return toTags(flat);
+  return tagsFromFlat(flat);
 }
 
 /** Scalars only: a list or map is content, not an attribution. */
@@ -44,15 +44,4 @@ function tagText(value: AttributeValue | undefined): string | undefined {
   if (typeof value === 'object' || value === undefined) return undefined;
   const text = String(value);
   return text === '' ? undefined : text.slice(0, MAX_TAG_VALUE);
-}
-
-function toTags(flat: ReadonlyMap<string, string>): Tags {
-  const tags: Tags = {};
-  const extra: Record<string, string> = {};
-  for (const [key, value] of flat) {
-    if (isTagKey(key)) tags[key] = value;
-    else extra[key] = value;
-  }
-  if (Object.keys(extra).length > 0) tags.extra = extra;
-  return tags;
 }

@@ -1,13 +1,14 @@
 import { mergeTags } from '../../domain/merge-tags.ts';
 import type { Tags } from '../../domain/tags.ts';
 import type { GatewayRoute, RequestFacts } from '../wire-protocol.ts';
-import type { LocalEncoding, PromptMeasure } from './measure-prompt.ts';
+import type { LocalEncoding } from './measure-prompt.ts';
 
 export interface MeteredRequest {
   facts: RequestFacts;
   /** The caller's tags plus the user the body names (OpenAI `user`, Anthropic `metadata.user_id`). */
   tags: Tags;
-  prompt?: PromptMeasure;
+  /** The encoding the prompt is counted with (the model's own when public, else o200k). */
+  encoding: LocalEncoding;
   /** A changed body to send instead of the caller's (only when a stream must be asked for usage). */
   body?: Record<string, unknown>;
   hideUsageFromCaller: boolean;
@@ -22,18 +23,16 @@ export function readMeteredRequest(
   route: GatewayRoute,
   parsed: unknown,
   tags: Tags,
-  measurePrompt: (facts: RequestFacts, encoding: LocalEncoding) => PromptMeasure | undefined,
 ): MeteredRequest {
   const read = route.protocol.readRequest(parsed, route.pathModel);
   const facts = route.streamByPath ? { ...read, stream: true } : read;
   const encoding = (facts.model && route.protocol.localEncoding?.(facts.model)) || 'o200k_base';
-  const prompt = measurePrompt(facts, encoding);
   const asked =
     facts.stream && isRecord(parsed) ? route.protocol.requestStreamUsage?.(parsed) : undefined;
   return {
     facts,
     tags: facts.user ? mergeTags(tags, { user: facts.user }) : tags,
-    ...(prompt ? { prompt } : {}),
+    encoding,
     ...(asked ? { body: asked.body } : {}),
     hideUsageFromCaller: asked?.hideUsageFromCaller ?? false,
   };
