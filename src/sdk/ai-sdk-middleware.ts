@@ -8,13 +8,11 @@ import { errorKindForStatus } from '../providers/metering/error-kind-for-status.
 import type { RequestFacts, UsageReading } from '../providers/wire-protocol.ts';
 import type { PromptMeasurer } from './prompt-meter.ts';
 
-/** The AI SDK's usage: v3 (ai 6) nests the classes, v2 (ai 5) has flat numbers. */
+/** The AI SDK's usage (language model specification v3, ai 6). */
 interface AiSdkUsage {
-  inputTokens?: number | { total?: number; cacheRead?: number; cacheWrite?: number };
-  outputTokens?: number | { total?: number; reasoning?: number };
-  reasoningTokens?: number;
-  cachedInputTokens?: number;
-  /** The provider's own usage object (v3). */
+  inputTokens?: { total?: number; cacheRead?: number; cacheWrite?: number };
+  outputTokens?: { total?: number; reasoning?: number };
+  /** The provider's own usage object. */
   raw?: unknown;
 }
 
@@ -227,27 +225,13 @@ function readResult(
 
 /** The AI SDK's counts are already normalised as tokenops counts them (input includes cache). */
 function countsOf(usage: AiSdkUsage): ReportedUsage {
-  const input = usage.inputTokens;
-  const output = usage.outputTokens;
-  if (typeof input === 'object' || typeof output === 'object') {
-    const nestedInput = typeof input === 'object' ? input : { total: input };
-    const nestedOutput = typeof output === 'object' ? output : { total: output };
-    return {
-      input: nestedInput.total ?? 0,
-      cacheRead: nestedInput.cacheRead ?? 0,
-      cacheWrite: nestedInput.cacheWrite ?? 0,
-      cacheWrite1h: 0,
-      output: nestedOutput.total ?? 0,
-      reasoning: nestedOutput.reasoning ?? 0,
-    };
-  }
   return {
-    input: input ?? 0,
-    cacheRead: usage.cachedInputTokens ?? 0,
-    cacheWrite: 0,
+    input: usage.inputTokens?.total ?? 0,
+    cacheRead: usage.inputTokens?.cacheRead ?? 0,
+    cacheWrite: usage.inputTokens?.cacheWrite ?? 0,
     cacheWrite1h: 0,
-    output: output ?? 0,
-    reasoning: usage.reasoningTokens ?? 0,
+    output: usage.outputTokens?.total ?? 0,
+    reasoning: usage.outputTokens?.reasoning ?? 0,
   };
 }
 

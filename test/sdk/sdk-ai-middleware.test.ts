@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
 import { generateText, streamText, wrapLanguageModel } from 'ai';
+import { MockLanguageModelV3 } from 'ai/test';
 import { startStandIn, type StandIn } from '../../src/demo/stand-ins/index.ts';
 import type { PricedUsageEvent } from '../../src/domain/usage-event.ts';
 import { createTokenops, type Tokenops } from '../../src/sdk/index.ts';
@@ -129,6 +130,40 @@ test('a failed call is recorded as an error and still fails for the caller as it
   const event = await eventOf('failing');
   assert.equal(event.status, 'error');
   assert.equal(event.errorKind, 'server_error');
+});
+
+test('a model tokenops has no reader for is metered from the AI SDK counts, not normalised twice', async () => {
+  const model = wrapLanguageModel({
+    model: new MockLanguageModelV3({
+      provider: 'acme.chat',
+      modelId: 'gpt-4o-mini',
+      doGenerate: {
+        content: [{ type: 'text', text: 'ok' }],
+        finishReason: { unified: 'stop', raw: 'stop' },
+        warnings: [],
+        usage: {
+          inputTokens: { total: 1000, noCache: 700, cacheRead: 200, cacheWrite: 100 },
+          outputTokens: { total: 50, text: 40, reasoning: 10 },
+        },
+      },
+    }),
+    middleware: tokenops.aiSdkMiddleware({
+      provider: 'anthropic',
+      tags: { team: 'ai', feature: 'normalised' },
+    }),
+  });
+  await generateText({ model, prompt: 'hi' });
+  const event = await eventOf('normalised');
+  assert.equal(event.provider, 'anthropic');
+  // As the AI SDK gives them: input already includes the 300 cached tokens.
+  assert.deepEqual(event.tokens, {
+    input: 1000,
+    output: 50,
+    cacheRead: 200,
+    cacheWrite: 100,
+    cacheWrite1h: 0,
+    reasoning: 10,
+  });
 });
 
 test('no errors on the way to the server', () => {
