@@ -1,13 +1,22 @@
 import type { TokenopsConfig } from '../config/index.ts';
 import { ConfigError } from '../domain/errors/index.ts';
-import { createPricer, type PriceOverrides, type Pricer } from '../pricing/index.ts';
-import { createProviderRegistry, type ProviderRegistry } from '../providers/index.ts';
+import { pricerFromSpec, type PricerSpec } from '../ingest/events/pricer-spec.ts';
+import type { PriceOverrides, Pricer } from '../pricing/index.ts';
+import {
+  createProviderRegistry,
+  type CompatibleProvider,
+  type ProviderRegistry,
+} from '../providers/index.ts';
 
 const BUILT_IN_PROVIDERS = createProviderRegistry([]).names();
 
 /** The providers this deployment knows: the built-ins plus the config's compatible servers. */
 export function buildProviderRegistry(config: TokenopsConfig): ProviderRegistry {
-  const compatible = Object.entries(config.providers)
+  return createProviderRegistry(compatibleProviders(config));
+}
+
+function compatibleProviders(config: TokenopsConfig): CompatibleProvider[] {
+  return Object.entries(config.providers)
     .filter(([name]) => !BUILT_IN_PROVIDERS.includes(name))
     .map(([name, provider]) => {
       if (provider.kind !== 'openai-compatible') {
@@ -18,11 +27,15 @@ export function buildProviderRegistry(config: TokenopsConfig): ProviderRegistry 
       }
       return { name, ...(provider.pricesAs ? { catalogProviderId: provider.pricesAs } : {}) };
     });
-  return createProviderRegistry(compatible);
 }
 
 /** Turns the pricing section of tokenops.yaml into the pricer every door uses. */
 export function buildPricer(config: TokenopsConfig): Pricer {
+  return pricerFromSpec(buildPricerSpec(config));
+}
+
+/** The same pricer as plain data, for a worker thread to build its own. */
+export function buildPricerSpec(config: TokenopsConfig): PricerSpec {
   const overrides: PriceOverrides = {
     currency: config.pricing.currency,
     ...(config.pricing.exchangeRate !== undefined
@@ -38,5 +51,5 @@ export function buildPricer(config: TokenopsConfig): Pricer {
       })),
     ),
   };
-  return createPricer({ registry: buildProviderRegistry(config), overrides });
+  return { compatible: compatibleProviders(config), overrides };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldIssue } from './errors/index.ts';
-import { findTokenProblems, type TokenCounts } from './token-classes.ts';
+import { findTokenProblems, type PromptComposition, type TokenCounts } from './token-classes.ts';
 import { tagsFromFlat } from './tags.ts';
 import {
   CACHE_OUTCOMES,
@@ -117,43 +117,44 @@ function toUsageEvent(
   tokens: TokenCounts,
   defaultSource: EventSource,
 ): UsageEvent {
-  return stripUndefined({
+  const event: UsageEvent = {
     id: input.id,
-    requestId: input.request_id,
-    traceId: input.trace_id,
-    spanId: input.span_id,
-    parentSpanId: input.parent_span_id,
     timestamp: Date.parse(input.timestamp),
     source: input.source ?? defaultSource,
     provider: input.provider,
-    requestedModel: input.requested_model,
     model: input.model,
-    operation: input.operation,
     serviceTier: input.service_tier,
     tokens,
-    prompt: stripUndefined({
-      systemPromptTokens: input.system_prompt_tokens,
-      toolDefinitionTokens: input.tool_definition_tokens,
-    }),
-    latencyMs: input.latency_ms,
-    timeToFirstTokenMs: input.time_to_first_token_ms,
     status: input.status,
-    errorKind: input.error_kind,
     attempt: input.attempt,
-    retryOf: input.retry_of,
-    cacheOutcome: input.cache_outcome,
-    promptFingerprint: input.prompt_fingerprint,
     tags: tagsFromFlat(Object.entries(input.tags)),
-    outcome: input.outcome,
-    score: input.score,
-    givenCost: input.cost,
-    usageEstimated: input.usage_estimated || undefined,
-  });
-}
-
-function stripUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) {
-    if (value[key] === undefined) delete value[key];
+  };
+  // Optional fields are set only when present: absent stays absent, and no property is ever
+  // deleted (a delete turns the object into a slow dictionary for everything after).
+  if (input.request_id !== undefined) event.requestId = input.request_id;
+  if (input.trace_id !== undefined) event.traceId = input.trace_id;
+  if (input.span_id !== undefined) event.spanId = input.span_id;
+  if (input.parent_span_id !== undefined) event.parentSpanId = input.parent_span_id;
+  if (input.requested_model !== undefined) event.requestedModel = input.requested_model;
+  if (input.operation !== undefined) event.operation = input.operation;
+  if (input.latency_ms !== undefined) event.latencyMs = input.latency_ms;
+  if (input.time_to_first_token_ms !== undefined) {
+    event.timeToFirstTokenMs = input.time_to_first_token_ms;
   }
-  return value;
+  if (input.error_kind !== undefined) event.errorKind = input.error_kind;
+  if (input.retry_of !== undefined) event.retryOf = input.retry_of;
+  if (input.cache_outcome !== undefined) event.cacheOutcome = input.cache_outcome;
+  if (input.prompt_fingerprint !== undefined) event.promptFingerprint = input.prompt_fingerprint;
+  if (input.outcome !== undefined) event.outcome = input.outcome;
+  if (input.score !== undefined) event.score = input.score;
+  if (input.cost !== undefined) event.givenCost = input.cost;
+  if (input.usage_estimated) event.usageEstimated = true;
+  const prompt: PromptComposition = {};
+  if (input.system_prompt_tokens !== undefined)
+    prompt.systemPromptTokens = input.system_prompt_tokens;
+  if (input.tool_definition_tokens !== undefined) {
+    prompt.toolDefinitionTokens = input.tool_definition_tokens;
+  }
+  event.prompt = prompt;
+  return event;
 }

@@ -13,6 +13,12 @@ export { importRevenueFile } from './revenue/import-revenue-file.ts';
 export type { ImportRevenueFileOptions } from './revenue/import-revenue-file.ts';
 export { subscriptionEvents } from './bills/subscription-events.ts';
 export { readEventBatch, type EventBatch, type RefusedEvent } from './events/read-event-batch.ts';
+export {
+  createEventBatchReader,
+  type EventBatchReader,
+  type PricedColumnBatch,
+} from './events/create-event-batch-reader.ts';
+export { pricerFromSpec, type PricerSpec } from './events/pricer-spec.ts';
 export { ingestEvents, type IngestResult } from './events/ingest-events.ts';
 export {
   encodeProtobufTraceResponse,

@@ -24,6 +24,7 @@ import type { LatencyObjective } from '../store/insights-spec.ts';
 import { unitEconomicsRoute } from './routes/unit-economics-route.ts';
 import type { SharedScope } from '../store/allocation-spec.ts';
 import type { Gateway } from '../gateway/index.ts';
+import { createEventBatchReader, type PricerSpec } from '../ingest/index.ts';
 
 export interface AppOptions {
   store: Store;
@@ -34,6 +35,8 @@ export interface AppOptions {
   sharedScopes?: readonly SharedScope[];
   /** Prices the layers report's reference models; the catalog without overrides when unset. */
   pricer?: Pricer;
+  /** The same pricer as data, for the events API's worker thread; the catalog alone when unset. */
+  pricerSpec?: PricerSpec;
   /** allocation.referenceModels from the config. */
   referenceModels?: Readonly<Record<string, ReferenceModel>>;
   /** Providers events may name (the built-ins and the config's compatible servers). */
@@ -56,6 +59,7 @@ class UnauthorizedError extends TokenopsError {
 export function createApp(options: AppOptions): Server {
   const document = openApiDocument(options.version);
   let pricer: Promise<Pricer> | undefined = options.pricer && Promise.resolve(options.pricer);
+  const eventBatchReader = createEventBatchReader(options.pricerSpec ?? { compatible: [] });
   const routes = new Map<string, RouteHandler>([
     ['GET /api/v1/report', reportRoute(options.store)],
     ['GET /api/v1/prices/unpriced', () => options.store.unpriced()],
@@ -72,11 +76,7 @@ export function createApp(options: AppOptions): Server {
     ['GET /api/v1/traces/{id}', traceTreeRoute(options.store)],
     [
       'POST /api/v1/events',
-      eventsRoute(
-        options.store,
-        () => (pricer ??= catalogPricer()),
-        options.providers ?? builtInProviders(),
-      ),
+      eventsRoute(options.store, options.providers ?? builtInProviders(), eventBatchReader),
     ],
     ['POST /api/v1/feedback', feedbackRoute(options.store)],
     ['GET /api/openapi.json', () => Promise.resolve(document)],
@@ -137,7 +137,7 @@ export function createApp(options: AppOptions): Server {
     sendJson(response, 200, value);
   };
 
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     const started = performance.now();
     let route = 'unmatched';
     response.once('finish', () => {
@@ -149,6 +149,10 @@ export function createApp(options: AppOptions): Server {
       sendError(response, error);
     });
   });
+  server.once('close', () => {
+    eventBatchReader.close().catch((error: unknown) => options.log?.(`closing: ${String(error)}`));
+  });
+  return server;
 }
 
 /** The given pricer, else the catalog's own prices (loaded on first use: it is large). */

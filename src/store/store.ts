@@ -1,4 +1,5 @@
 import type { BillingLine } from '../domain/billing-line.ts';
+import type { ColumnBatch } from './column-batch.ts';
 import type { ClassCosts } from '../domain/money.ts';
 import type { Tags } from '../domain/tags.ts';
 import type { TokenCounts } from '../domain/token-classes.ts';
@@ -66,6 +67,11 @@ export interface PricingUpdate {
 export interface Store {
   /** Appends a batch atomically, skipping ids already stored. */
   append(events: readonly PricedUsageEvent[]): Promise<AppendResult>;
+  /**
+   * The same for events already laid out as EVENT_COLUMNS (`toColumnBatch`), e.g. on a
+   * worker thread, so the writer's thread only copies them in.
+   */
+  appendColumns(batch: ColumnBatch): Promise<AppendResult>;
   /** Appends a batch known to hold new ids only (generated workloads); atomic, no id check. */
   appendNew(events: readonly PricedUsageEvent[]): Promise<number>;
   report(spec: ReportSpec): Promise<ReportRow[]>;

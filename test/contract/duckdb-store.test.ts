@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { StoreError } from '../../src/domain/errors/index.ts';
-import { EVENT_COLUMN_NAMES } from '../../src/store/duckdb/event-columns.ts';
+import { EVENT_COLUMN_NAMES } from '../../src/store/event-columns.ts';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.ts';
 import { sampleEvents } from '../helpers/sample-events.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';

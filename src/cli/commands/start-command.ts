@@ -32,7 +32,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
       }
       const store = await cli.openStore();
       const { createApp } = await import('../../server/app.ts');
-      const { buildProviderRegistry } = await import('../build-pricer.ts');
+      const { buildProviderRegistry, buildPricerSpec } = await import('../build-pricer.ts');
       const { startGateway } = await import('../start-gateway.ts');
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const { gateway, spool } = await startGateway({
@@ -48,6 +48,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
         ...(adminToken ? { adminToken } : {}),
         sharedScopes: config.allocation.sharedScopes,
         pricer: await cli.pricer(),
+        pricerSpec: buildPricerSpec(config),
         providers: buildProviderRegistry(config).names(),
         referenceModels: config.allocation.referenceModels,
         objectives: latencyObjectives(config.objectives),

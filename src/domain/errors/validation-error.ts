@@ -11,11 +11,14 @@ export class ValidationError extends TokenopsError {
   readonly code = 'invalid_input';
   readonly httpStatus = 400;
   readonly issues: readonly FieldIssue[];
+  /** What was refused, before the first issue (`invalid events body`). */
+  readonly what: string;
 
   constructor(what: string, issues: readonly FieldIssue[], fix: string) {
     const first = issues[0];
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
     super(first ? `${what}: ${first.field} ${first.reason}${more}` : what, fix);
     this.issues = issues;
+    this.what = what;
   }
 }

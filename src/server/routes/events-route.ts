@@ -1,8 +1,7 @@
 import { ValidationError } from '../../domain/errors/index.ts';
-import { ingestEvents, readEventBatch } from '../../ingest/index.ts';
-import type { Pricer } from '../../pricing/index.ts';
+import type { EventBatchReader } from '../../ingest/index.ts';
 import type { Store } from '../../store/store.ts';
-import { readBody } from '../read-body.ts';
+import { readBodyBytes } from '../read-body.ts';
 import type { RouteHandler } from './route-handler.ts';
 
 const BODY_LIMIT = 64 * 2 ** 20;
@@ -10,20 +9,21 @@ const BODY_LIMIT = 64 * 2 ** 20;
 /**
  * POST /api/v1/events: a JSON array or NDJSON, gzip accepted, idempotent by event id. Valid
  * events are kept even when others in the batch are refused; the answer lists each refused
- * event with its index and reasons. A batch with nothing valid is a 400.
+ * event with its index and reasons. A batch with nothing valid is a 400. The reader parses,
+ * validates and prices on its own thread; this thread only stores the columns it hands back.
  */
 export function eventsRoute(
   store: Store,
-  pricer: () => Promise<Pricer>,
   providers: readonly string[],
+  reader: EventBatchReader,
 ): RouteHandler {
   return async (_url, request) => {
-    const batch = readEventBatch(await readBody(request, BODY_LIMIT), {
+    const read = await reader.read(await readBodyBytes(request, BODY_LIMIT), {
       knownProviders: providers,
       defaultSource: 'api',
     });
-    const refused = batch.refused.map((item) => ({ index: item.index, issues: item.issues }));
-    if (batch.events.length === 0 && refused.length > 0) {
+    const refused = read.refused.map((item) => ({ index: item.index, issues: item.issues }));
+    if (read.batch.count === 0 && refused.length > 0) {
       throw new ValidationError(
         'no valid event in the batch',
         refused.flatMap((item) =>
@@ -35,7 +35,7 @@ export function eventsRoute(
         'fix the fields named in issues (the event format is in docs/api.md)',
       );
     }
-    const result = await ingestEvents(store, await pricer(), batch.events);
-    return { ...result, refused };
+    const result = await store.appendColumns(read.batch);
+    return { accepted: result.inserted, duplicates: result.duplicates, refused };
   };
 }

@@ -34,7 +34,9 @@ import type { UnitEconomicsSpec, UnitEconomicsTotals } from '../unit-economics-s
 import { queryAllocationTotals } from './query-allocation-totals.ts';
 import { queryUnitEconomics } from './query-unit-economics.ts';
 import { upsertRevenue } from './upsert-revenue.ts';
-import { appendEvents } from './append-events.ts';
+import { toColumnBatch, selectRows, type ColumnBatch } from '../column-batch.ts';
+import { EVENT_COLUMNS } from '../event-columns.ts';
+import { appendColumnBatch, appendRows } from './chunk-appender.ts';
 import { findStoredIds } from './find-stored-ids.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { migrate, readSchemaVersion } from './migrate.ts';
@@ -66,10 +68,14 @@ export class DuckDbStore implements Store {
     return new DuckDbStore(instance, connection);
   }
 
-  append(events: readonly PricedUsageEvent[]): Promise<AppendResult> {
+  async append(events: readonly PricedUsageEvent[]): Promise<AppendResult> {
+    return this.appendColumns(toColumnBatch(EVENT_COLUMNS, events));
+  }
+
+  appendColumns(batch: ColumnBatch): Promise<AppendResult> {
     return this.exclusive(async () => {
-      if (events.length === 0) return { inserted: 0, duplicates: 0 };
-      return this.inTransaction(() => this.appendFresh(events));
+      if (batch.count === 0) return { inserted: 0, duplicates: 0 };
+      return this.inTransaction(() => this.appendFresh(batch));
     });
   }
 
@@ -77,23 +83,22 @@ export class DuckDbStore implements Store {
    * Idempotent by id: drops ids already stored and repeats within the batch, then writes the
    * rest; the caller's transaction makes the batch all or nothing.
    */
-  private async appendFresh(events: readonly PricedUsageEvent[]): Promise<AppendResult> {
-    const stored = await findStoredIds(
-      this.connection,
-      events.map((event) => event.id),
-    );
-    const fresh = events.filter((event) => {
-      if (stored.has(event.id)) return false;
-      stored.add(event.id);
+  private async appendFresh(batch: ColumnBatch): Promise<AppendResult> {
+    const ids = (batch.columns[0]?.strings ?? []) as string[];
+    const stored = await findStoredIds(this.connection, ids);
+    const keep = ids.map((id) => {
+      if (stored.has(id)) return false;
+      stored.add(id);
       return true;
     });
-    if (fresh.length > 0) await appendEvents(this.connection, 'events', fresh);
-    return { inserted: fresh.length, duplicates: events.length - fresh.length };
+    const fresh = selectRows(batch, keep);
+    if (fresh.count > 0) await appendColumnBatch(this.connection, 'events', fresh);
+    return { inserted: fresh.count, duplicates: batch.count - fresh.count };
   }
 
   appendNew(events: readonly PricedUsageEvent[]): Promise<number> {
     return this.exclusive(async () => {
-      await appendEvents(this.connection, 'events', events);
+      await appendRows(this.connection, 'events', EVENT_COLUMNS, events);
       return events.length;
     });
   }

@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { PricingUpdate } from '../store.ts';
-import { appendRows, type TableColumn } from './chunk-appender.ts';
-import { PRICING_COLUMNS } from './event-columns.ts';
+import type { TableColumn } from '../column-batch.ts';
+import { PRICING_COLUMNS } from '../event-columns.ts';
+import { appendRows } from './chunk-appender.ts';
 
 const UPDATE_COLUMNS: readonly TableColumn<PricingUpdate>[] = [
   { name: 'id', layout: 'varchar', read: (update) => update.id },

@@ -1,7 +1,7 @@
-import type { ClassCosts } from '../../domain/money.ts';
-import type { EventPricing, PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { ClassCosts } from '../domain/money.ts';
+import type { EventPricing, PricedUsageEvent } from '../domain/usage-event.ts';
 
-import type { ColumnLayout, TableColumn } from './chunk-appender.ts';
+import type { ColumnLayout, TableColumn } from './column-batch.ts';
 
 type EventColumn = TableColumn<PricedUsageEvent>;
 

@@ -1,0 +1,123 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { ValidationError } from '../../domain/errors/index.ts';
+import type { ParseOptions } from '../../domain/usage-event-schema.ts';
+import type { ColumnBatch } from '../../store/column-batch.ts';
+import type { EventBatchAnswer, EventBatchRequest } from './event-batch-worker.ts';
+import type { PricerSpec } from './pricer-spec.ts';
+import type { RefusedEvent } from './read-event-batch.ts';
+
+/** The valid events of a body, priced and laid out as the events table's columns. */
+export interface PricedColumnBatch {
+  batch: ColumnBatch;
+  refused: RefusedEvent[];
+}
+
+export interface EventBatchReader {
+  /** Reads a body (UTF-8, unzipped) as readEventBatch does, then prices it, on its own thread. */
+  read(bytes: Buffer, options: ParseOptions): Promise<PricedColumnBatch>;
+  close(): Promise<void>;
+}
+
+interface Pending {
+  resolve: (read: PricedColumnBatch) => void;
+  reject: (error: Error) => void;
+}
+
+/** One worker thread and the reads it has not answered yet. */
+interface ReaderThread {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+/**
+ * Reads, validates, prices and lays out event batches on worker threads (about 20 µs an
+ * event), so a bulk load keeps every core busy while the main thread only copies the columns
+ * of earlier batches into the store. Up to `threads` workers (default: the cores, at most 2)
+ * start as reads arrive and do not keep the process alive; a read goes to the least busy. If
+ * a worker dies, its reads in flight fail and a later read starts another. `pricer` must
+ * describe the pricer the rest of the server uses.
+ */
+export function createEventBatchReader(
+  pricer: PricerSpec,
+  threads = Math.min(2, availableParallelism()),
+): EventBatchReader {
+  const running: ReaderThread[] = [];
+  let nextId = 0;
+
+  const start = (): ReaderThread => {
+    const thread: ReaderThread = {
+      worker: new Worker(bootstrapUrl(), { workerData: pricer }),
+      pending: new Map(),
+    };
+    const fail = (error: Error): void => {
+      for (const waiting of thread.pending.values()) waiting.reject(error);
+      thread.pending.clear();
+      running.splice(running.indexOf(thread), 1);
+    };
+    thread.worker.unref();
+    thread.worker.on('message', (answer: EventBatchAnswer) => settle(thread, answer));
+    thread.worker.on('error', fail);
+    thread.worker.on('exit', (code) => fail(new Error(`an event reader thread exited (${code})`)));
+    running.push(thread);
+    return thread;
+  };
+
+  const settle = (thread: ReaderThread, answer: EventBatchAnswer): void => {
+    const waiting = thread.pending.get(answer.id);
+    if (!waiting) return;
+    thread.pending.delete(answer.id);
+    if ('batch' in answer) {
+      waiting.resolve({ batch: answer.batch, refused: answer.refused });
+    } else if ('invalid' in answer) {
+      const { what, issues, fix } = answer.invalid;
+      waiting.reject(new ValidationError(what, issues, fix));
+    } else {
+      waiting.reject(new Error(`an event reader thread failed: ${answer.failure}`));
+    }
+  };
+
+  const leastBusy = (): ReaderThread => {
+    const idle = running.find((thread) => thread.pending.size === 0);
+    if (idle) return idle;
+    if (running.length < threads) return start();
+    return running.reduce((best, thread) =>
+      thread.pending.size < best.pending.size ? thread : best,
+    );
+  };
+
+  return {
+    read(bytes, options) {
+      const thread = leastBusy();
+      const id = nextId++;
+      const request: EventBatchRequest = { id, bytes, options };
+      const reading = new Promise<PricedColumnBatch>((resolve, reject) => {
+        thread.pending.set(id, { resolve, reject });
+      });
+      // A body that owns its whole buffer (an unzipped one does) is moved, not copied.
+      const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      thread.worker.postMessage(request, owned ? [bytes.buffer as ArrayBuffer] : []);
+      return reading;
+    },
+    async close() {
+      const stopping = running.splice(0);
+      await Promise.all(
+        stopping.map((thread) => {
+          thread.worker.removeAllListeners('exit');
+          return thread.worker.terminate();
+        }),
+      );
+    },
+  };
+}
+
+/**
+ * The worker is TypeScript like the rest: a tiny ES module registers tsx's loader in the new
+ * thread (the main thread's registration does not carry over), then loads it.
+ */
+function bootstrapUrl(): URL {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./event-batch-worker.ts', import.meta.url).href;
+  const source = `import { register } from ${JSON.stringify(tsx)};\nregister();\nawait import(${JSON.stringify(entry)});\n`;
+  return new URL(`data:text/javascript,${encodeURIComponent(source)}`);
+}

@@ -1,0 +1,55 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ValidationError } from '../../domain/errors/index.ts';
+import type { ParseOptions } from '../../domain/usage-event-schema.ts';
+import type { Pricer } from '../../pricing/index.ts';
+import { toColumnBatch, type ColumnBatch } from '../../store/column-batch.ts';
+import { EVENT_COLUMNS } from '../../store/event-columns.ts';
+import { pricerFromSpec, type PricerSpec } from './pricer-spec.ts';
+import { readEventBatch, type RefusedEvent } from './read-event-batch.ts';
+
+/** A body to read: its bytes (UTF-8 JSON or NDJSON, already unzipped) and how to read them. */
+export interface EventBatchRequest {
+  id: number;
+  bytes: Uint8Array;
+  options: ParseOptions;
+}
+
+/**
+ * The valid events priced and laid out as the events table's columns (moved, not copied, to
+ * the main thread) and the refused ones; or why the body as a whole was refused.
+ */
+export type EventBatchAnswer =
+  | { id: number; batch: ColumnBatch; refused: RefusedEvent[] }
+  | { id: number; invalid: { what: string; issues: ValidationError['issues']; fix: string } }
+  | { id: number; failure: string };
+
+const port = parentPort;
+if (!port) throw new Error('event-batch-worker.ts runs only as a worker thread');
+// Built on the first batch: the catalog is large, and a server that takes no events never needs it here.
+let pricer: Pricer | undefined;
+
+port.on('message', ({ id, bytes, options }: EventBatchRequest) => {
+  const answer = read(id, bytes, options);
+  const moved =
+    'batch' in answer
+      ? answer.batch.columns.flatMap((column) =>
+          column.validity ? [column.bytes, column.validity.buffer] : [column.bytes],
+        )
+      : [];
+  port.postMessage(answer, moved);
+});
+
+function read(id: number, bytes: Uint8Array, options: ParseOptions): EventBatchAnswer {
+  try {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const { events, refused } = readEventBatch(text, options);
+    pricer ??= pricerFromSpec(workerData as PricerSpec);
+    const priced = events.map((event) => Object.assign(event, { pricing: pricer!.price(event) }));
+    return { id, batch: toColumnBatch(EVENT_COLUMNS, priced), refused };
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      return { id, invalid: { what: error.what, issues: error.issues, fix: error.fix } };
+    }
+    return { id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
