@@ -5,6 +5,12 @@ import OpenAI from 'openai';
 import { startStandIn, type StandIn } from '../../src/demo/stand-ins/index.ts';
 import type { PricedUsageEvent } from '../../src/domain/usage-event.ts';
 import { startGatewayHarness, type GatewayHarness } from '../helpers/gateway-harness.ts';
+import {
+  ANTHROPIC_TOKENS,
+  ANTHROPIC_USAGE,
+  OPENAI_TOKENS,
+  OPENAI_USAGE,
+} from '../helpers/client-usage.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
 
 let openaiStandIn: StandIn;
@@ -12,14 +18,6 @@ let anthropicStandIn: StandIn;
 let gateway: GatewayHarness;
 let openai: OpenAI;
 let anthropic: Anthropic;
-
-const OPENAI_USAGE = { prompt_tokens: 1500, completion_tokens: 220, cached_tokens: 1024 };
-const ANTHROPIC_USAGE = {
-  input_tokens: 40,
-  output_tokens: 310,
-  cache_read_input_tokens: 2048,
-  cache_creation_5m: 512,
-};
 
 const directory = tempDirectory('gateway-clients');
 
@@ -55,24 +53,6 @@ async function eventOf(requestId: string | null): Promise<PricedUsageEvent> {
   return event;
 }
 
-const openAiTokens = {
-  input: 1500,
-  output: 220,
-  cacheRead: 1024,
-  cacheWrite: 0,
-  cacheWrite1h: 0,
-  reasoning: 0,
-};
-// Anthropic's input excludes cache reads and writes: 40 + 2048 + 512.
-const anthropicTokens = {
-  input: 2600,
-  output: 310,
-  cacheRead: 2048,
-  cacheWrite: 512,
-  cacheWrite1h: 0,
-  reasoning: 0,
-};
-
 test('openai chat.completions.create through the gateway', async () => {
   const { data, response } = await openai.chat.completions
     .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] })
@@ -80,7 +60,7 @@ test('openai chat.completions.create through the gateway', async () => {
   assert.equal(data.usage?.prompt_tokens, 1500);
   assert.ok(data.choices[0]?.message.content);
   const event = await eventOf(response.headers.get('x-tokenops-request-id'));
-  assert.deepEqual(event.tokens, openAiTokens);
+  assert.deepEqual(event.tokens, OPENAI_TOKENS);
 });
 
 test('openai streaming chat: the client sees every chunk and no usage it did not ask for', async () => {
@@ -94,7 +74,7 @@ test('openai streaming chat: the client sees every chunk and no usage it did not
   }
   assert.ok(text.length > 0);
   const event = await eventOf(response.headers.get('x-tokenops-request-id'));
-  assert.deepEqual(event.tokens, openAiTokens);
+  assert.deepEqual(event.tokens, OPENAI_TOKENS);
   assert.ok(event.timeToFirstTokenMs !== undefined);
 });
 
@@ -118,7 +98,7 @@ test('openai responses.create, streamed', async () => {
   for await (const event of stream) if (event.type === 'response.completed') completed = true;
   assert.ok(completed);
   const event = await eventOf(response.headers.get('x-tokenops-request-id'));
-  assert.deepEqual(event.tokens, openAiTokens);
+  assert.deepEqual(event.tokens, OPENAI_TOKENS);
 });
 
 test('anthropic messages.create through the gateway', async () => {
@@ -131,7 +111,7 @@ test('anthropic messages.create through the gateway', async () => {
     .withResponse();
   assert.equal(data.usage.input_tokens, 40);
   const event = await eventOf(response.headers.get('x-tokenops-request-id'));
-  assert.deepEqual(event.tokens, anthropicTokens);
+  assert.deepEqual(event.tokens, ANTHROPIC_TOKENS);
 });
 
 test('anthropic messages.stream through the gateway', async () => {
@@ -144,6 +124,6 @@ test('anthropic messages.stream through the gateway', async () => {
   assert.equal(message.usage.output_tokens, 310);
   const { response } = await stream.withResponse();
   const event = await eventOf(response.headers.get('x-tokenops-request-id'));
-  assert.deepEqual(event.tokens, anthropicTokens);
+  assert.deepEqual(event.tokens, ANTHROPIC_TOKENS);
   assert.equal(event.operation, 'messages');
 });

@@ -6,32 +6,13 @@ import { startStandIn, type StandIn } from '../../src/demo/stand-ins/index.ts';
 import type { PricedUsageEvent } from '../../src/domain/usage-event.ts';
 import { createTokenops, type Tokenops } from '../../src/sdk/index.ts';
 import { startGatewayHarness, type GatewayHarness } from '../helpers/gateway-harness.ts';
+import {
+  ANTHROPIC_TOKENS,
+  ANTHROPIC_USAGE,
+  OPENAI_TOKENS,
+  OPENAI_USAGE,
+} from '../helpers/client-usage.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
-
-const OPENAI_USAGE = { prompt_tokens: 1500, completion_tokens: 220, cached_tokens: 1024 };
-const ANTHROPIC_USAGE = {
-  input_tokens: 40,
-  output_tokens: 310,
-  cache_read_input_tokens: 2048,
-  cache_creation_5m: 512,
-};
-const openAiTokens = {
-  input: 1500,
-  output: 220,
-  cacheRead: 1024,
-  cacheWrite: 0,
-  cacheWrite1h: 0,
-  reasoning: 0,
-};
-// Anthropic's input excludes cache reads and writes: 40 + 2048 + 512.
-const anthropicTokens = {
-  input: 2600,
-  output: 310,
-  cacheRead: 2048,
-  cacheWrite: 512,
-  cacheWrite1h: 0,
-  reasoning: 0,
-};
 
 const directory = tempDirectory('sdk-clients');
 let openaiStandIn: StandIn;
@@ -93,7 +74,7 @@ test('openai chat.completions.create: priced exactly, tags from the SDK, the wra
   );
   assert.equal(completion.usage?.prompt_tokens, 1500);
   const event = await eventOf('json-chat');
-  assert.deepEqual(event.tokens, openAiTokens);
+  assert.deepEqual(event.tokens, OPENAI_TOKENS);
   assert.equal(event.provider, 'openai');
   assert.equal(event.operation, 'chat');
   // gpt-4o-mini: 476 uncached × $0.15/M + 1,024 cached × $0.075/M + 220 output × $0.60/M.
@@ -119,7 +100,7 @@ test('openai streaming chat: the caller sees no usage chunk it did not ask for; 
   assert.ok(text.length > 0);
   assert.match(openaiStandIn.requests.at(-1)!.body, /"include_usage":true/);
   const event = await eventOf('stream-chat');
-  assert.deepEqual(event.tokens, openAiTokens);
+  assert.deepEqual(event.tokens, OPENAI_TOKENS);
   assert.ok(event.timeToFirstTokenMs !== undefined);
 });
 
@@ -129,7 +110,7 @@ test('openai responses.create streamed, and embeddings', async () => {
     feature('responses'),
   );
   for await (const part of stream) assert.ok(part.type);
-  assert.deepEqual((await eventOf('responses')).tokens, openAiTokens);
+  assert.deepEqual((await eventOf('responses')).tokens, OPENAI_TOKENS);
   await openai.embeddings.create(
     { model: 'text-embedding-3-small', input: 'hello' },
     feature('embeddings'),
@@ -151,7 +132,7 @@ test('anthropic messages.create and messages.stream', async () => {
   );
   assert.equal(message.usage.input_tokens, 40);
   const json = await eventOf('anthropic-json');
-  assert.deepEqual(json.tokens, anthropicTokens);
+  assert.deepEqual(json.tokens, ANTHROPIC_TOKENS);
   assert.ok((json.prompt?.systemPromptTokens ?? 0) > 0, 'the system prompt is measured');
   assert.match(json.promptFingerprint ?? '', /^[0-9a-f]{16}$/);
 
@@ -165,7 +146,7 @@ test('anthropic messages.create and messages.stream', async () => {
   );
   assert.equal((await stream.finalMessage()).usage.output_tokens, 310);
   const streamed = await eventOf('anthropic-stream');
-  assert.deepEqual(streamed.tokens, anthropicTokens);
+  assert.deepEqual(streamed.tokens, ANTHROPIC_TOKENS);
   assert.equal(streamed.operation, 'messages');
 });
 
