@@ -34,10 +34,10 @@ import type { UnitEconomicsSpec, UnitEconomicsTotals } from '../unit-economics-s
 import { queryAllocationTotals } from './query-allocation-totals.ts';
 import { queryUnitEconomics } from './query-unit-economics.ts';
 import { upsertRevenue } from './upsert-revenue.ts';
-import { toColumnBatch, selectRows, type ColumnBatch } from '../column-batch.ts';
+import { toColumnBatch, type ColumnBatch } from '../column-batch.ts';
 import { EVENT_COLUMNS } from '../event-columns.ts';
-import { appendColumnBatch, appendRows } from './chunk-appender.ts';
-import { findStoredIds } from './find-stored-ids.ts';
+import { appendFreshEvents } from './append-fresh-events.ts';
+import { appendRows } from './chunk-appender.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { migrate, readSchemaVersion } from './migrate.ts';
 import { openDuckDb } from './open-duckdb.ts';
@@ -75,25 +75,8 @@ export class DuckDbStore implements Store {
   appendColumns(batch: ColumnBatch): Promise<AppendResult> {
     return this.exclusive(async () => {
       if (batch.count === 0) return { inserted: 0, duplicates: 0 };
-      return this.inTransaction(() => this.appendFresh(batch));
+      return this.inTransaction(() => appendFreshEvents(this.connection, batch));
     });
-  }
-
-  /**
-   * Idempotent by id: drops ids already stored and repeats within the batch, then writes the
-   * rest; the caller's transaction makes the batch all or nothing.
-   */
-  private async appendFresh(batch: ColumnBatch): Promise<AppendResult> {
-    const ids = (batch.columns[0]?.strings ?? []) as string[];
-    const stored = await findStoredIds(this.connection, ids);
-    const keep = ids.map((id) => {
-      if (stored.has(id)) return false;
-      stored.add(id);
-      return true;
-    });
-    const fresh = selectRows(batch, keep);
-    if (fresh.count > 0) await appendColumnBatch(this.connection, 'events', fresh);
-    return { inserted: fresh.count, duplicates: batch.count - fresh.count };
   }
 
   appendNew(events: readonly PricedUsageEvent[]): Promise<number> {
