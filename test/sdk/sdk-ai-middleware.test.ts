@@ -8,6 +8,7 @@ import { startStandIn, type StandIn } from '../../src/demo/stand-ins/index.ts';
 import type { PricedUsageEvent } from '../../src/domain/usage-event.ts';
 import { createTokenops, type Tokenops } from '../../src/sdk/index.ts';
 import { startGatewayHarness, type GatewayHarness } from '../helpers/gateway-harness.ts';
+import { sdkEventOf } from '../helpers/sdk-event-of.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
 
 const directory = tempDirectory('sdk-ai');
@@ -43,12 +44,9 @@ after(async () => {
 });
 
 async function eventOf(feature: string): Promise<PricedUsageEvent> {
-  await tokenops.flush();
-  const found = (await server.events()).filter((event) => event.tags.feature === feature);
-  assert.equal(found.length, 1, `one event for ${feature}`);
-  assert.equal(found[0]!.source, 'sdk');
-  assert.equal(found[0]!.tags.team, 'ai');
-  return found[0]!;
+  const event = await sdkEventOf(tokenops, server, feature);
+  assert.equal(event.tags.team, 'ai');
+  return event;
 }
 
 const openai = () => createOpenAI({ apiKey: 'sk-test', baseURL: `${openaiStandIn.url}/v1` });

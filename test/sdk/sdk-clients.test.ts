@@ -12,6 +12,7 @@ import {
   OPENAI_TOKENS,
   OPENAI_USAGE,
 } from '../helpers/client-usage.ts';
+import { sdkEventOf } from '../helpers/sdk-event-of.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
 
 const directory = tempDirectory('sdk-clients');
@@ -49,20 +50,16 @@ after(async () => {
   await anthropicStandIn.close();
 });
 
-/** The one SDK event of a feature, after sending what is queued. */
+/** The one SDK event of a feature, with the tags of the SDK, the wrapper and the call merged. */
 async function eventOf(feature: string): Promise<PricedUsageEvent> {
-  await tokenops.flush();
-  const found = (await server.events()).filter((event) => event.tags.feature === feature);
-  assert.equal(found.length, 1, `one event for ${feature}`);
-  const [event] = found;
-  assert.equal(event!.source, 'sdk');
-  assert.deepEqual(event!.tags, {
+  const event = await sdkEventOf(tokenops, server, feature);
+  assert.deepEqual(event.tags, {
     team: 'platform',
     environment: 'test',
     service: 'assistant',
     feature,
   });
-  return event!;
+  return event;
 }
 
 const feature = (name: string) => ({ headers: { 'x-tokenops-feature': name } });
