@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { alertChannelSchema, budgetSchema, policySchema } from './governance-schema.ts';
+import { tagName } from './tag-name-schema.ts';
 
 const envName = z
   .string()
@@ -82,8 +84,6 @@ const referenceModelSchema = z.strictObject({
   /** The model id as the price catalog (or an override) knows it, e.g. gpt-4o-mini. */
   model: z.string().min(1),
 });
-
-const tagName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a tag name such as team');
 
 /** A gateway virtual key: callers send it instead of a provider key; only its hash is kept. */
 const virtualKeySchema = z.strictObject({
@@ -196,6 +196,46 @@ export const configSchema = z.strictObject({
       maxRequestBytes: 32 * 1024 * 1024,
       flushIntervalMs: 200,
     }),
+  /** Shared state for several gateway replicas: budget reservations and rate limits. */
+  redis: z
+    .strictObject({
+      /** `redis://HOST:PORT` (or `rediss://`); without it, budgets are kept in process. */
+      url: z
+        .string()
+        .regex(/^rediss?:\/\/.+/, 'must be redis://HOST:PORT or rediss://HOST:PORT')
+        .optional(),
+    })
+    .default({}),
+  budgets: z
+    .array(budgetSchema)
+    .refine(
+      (budgets) => new Set(budgets.map((budget) => budget.name)).size === budgets.length,
+      'needs a distinct name per budget',
+    )
+    .default([]),
+  policies: z.array(policySchema).default([]),
+  alerts: z.array(alertChannelSchema).default([]),
+  governance: z
+    .strictObject({
+      /** How often budgets and anomalies are checked and pending alerts sent, in ms. */
+      evaluateIntervalMs: z.number().int().positive().default(30_000),
+      /** How often the hourly anomaly detection runs, in ms. */
+      anomalyIntervalMs: z.number().int().positive().default(300_000),
+      /** First retry delay of an alert a channel refused; doubles up to alertRetryMaxMs. */
+      alertRetryBaseMs: z.number().int().positive().default(1_000),
+      alertRetryMaxMs: z.number().int().positive().default(300_000),
+      /** Output tokens a budget reserves for a call that sets no max_tokens. */
+      defaultOutputTokens: z.number().int().positive().default(1_000),
+      /** Link target of alert evidence, e.g. https://tokenops.example.com. */
+      publicUrl: z.url().optional(),
+    })
+    .default({
+      evaluateIntervalMs: 30_000,
+      anomalyIntervalMs: 300_000,
+      alertRetryBaseMs: 1_000,
+      alertRetryMaxMs: 300_000,
+      defaultOutputTokens: 1_000,
+    }),
   /** Feature → its service objective; goodput counts only calls that meet it (tokenops yield). */
   objectives: z
     .record(
@@ -211,3 +251,4 @@ export const configSchema = z.strictObject({
 export type TokenopsConfig = z.output<typeof configSchema>;
 export type ProviderConfig = z.output<typeof providerSchema>;
 export type VirtualKeyConfig = z.output<typeof virtualKeySchema>;
+export type { AlertChannelConfig, BudgetConfig, PolicyConfig } from './governance-schema.ts';

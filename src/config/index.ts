@@ -3,6 +3,9 @@ export {
   type TokenopsConfig,
   type ProviderConfig,
   type VirtualKeyConfig,
+  type BudgetConfig,
+  type PolicyConfig,
+  type AlertChannelConfig,
 } from './config-schema.ts';
 export { loadConfig, parseConfigText, type LoadedConfig } from './load-config.ts';
 export { readSecret } from './read-secret.ts';

@@ -4,7 +4,7 @@ import { isTagKey, type Tags } from './tags.ts';
 type HeaderMap = Readonly<Record<string, string | string[] | undefined>>;
 
 /** The six tags' headers (PRODUCT.md §2); `environment` travels as x-tokenops-env. */
-const TAG_HEADERS = {
+export const TAG_HEADERS = {
   team: 'x-tokenops-team',
   service: 'x-tokenops-service',
   feature: 'x-tokenops-feature',

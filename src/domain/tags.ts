@@ -26,3 +26,15 @@ export function tagsFromFlat(flat: Iterable<readonly [string, string]>): Tags {
   if (Object.keys(extra).length > 0) tags.extra = extra;
   return tags;
 }
+
+/** A tag → value map a call must carry in full (budget scopes, policy matches); {} takes all. */
+export type TagScope = Readonly<Record<string, string>>;
+
+/** Whether the tags carry every key of the scope with its value (six tags by name, others free). */
+export function matchesScope(scope: TagScope, tags: Tags): boolean {
+  for (const [key, value] of Object.entries(scope)) {
+    const carried = isTagKey(key) ? tags[key] : tags.extra?.[key];
+    if (carried !== value) return false;
+  }
+  return true;
+}

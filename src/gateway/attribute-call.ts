@@ -6,6 +6,7 @@ import type { GatewayUpstream } from './gateway-upstream.ts';
 import { mergeTags } from '../domain/merge-tags.ts';
 import { readHeaderTags } from '../domain/read-header-tags.ts';
 import { VIRTUAL_KEY_PREFIX } from './virtual-keys.ts';
+import { VIRTUAL_KEY_TAG } from '../govern/index.ts';
 
 /**
  * Tags from the attribution headers, over the defaults of the virtual key the caller sent.
@@ -16,12 +17,12 @@ export function attributeCall(
   upstream: GatewayUpstream,
   headers: HeaderMap,
   query: URLSearchParams,
-): { tags: Tags } | { refusal: GatewayRefusal } {
-  const headerTags = readHeaderTags(headers);
+): { tags: Tags; virtualKey?: string } | { refusal: GatewayRefusal } {
+  const headerTags = withoutKeyTag(readHeaderTags(headers));
   const credential = upstream.gateway.readCallerCredential(headers, query);
   if (!credential?.startsWith(VIRTUAL_KEY_PREFIX)) return { tags: headerTags };
-  const keyTags = context.virtualKeys.find(credential);
-  if (!keyTags) {
+  const key = context.virtualKeys.find(credential);
+  if (!key) {
     return {
       refusal: {
         status: 401,
@@ -41,5 +42,18 @@ export function attributeCall(
       },
     };
   }
-  return { tags: mergeTags(headerTags, keyTags) };
+  // The key's own tag last: a header must not pass a call off as another key's.
+  const tags = mergeTags(headerTags, key.tags);
+  return {
+    tags: { ...tags, extra: { ...tags.extra, [VIRTUAL_KEY_TAG]: key.name } },
+    virtualKey: key.name,
+  };
+}
+
+/** Only the gateway names the virtual key a call used; a caller's header cannot. */
+function withoutKeyTag(tags: Tags): Tags {
+  if (tags.extra?.[VIRTUAL_KEY_TAG] === undefined) return tags;
+  const { [VIRTUAL_KEY_TAG]: _dropped, ...extra } = tags.extra;
+  const { extra: _old, ...rest } = tags;
+  return Object.keys(extra).length > 0 ? { ...rest, extra } : rest;
 }

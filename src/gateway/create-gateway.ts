@@ -8,6 +8,7 @@ import { findUpstream, type UpstreamMatch } from './find-upstream.ts';
 import type { GatewayUpstream } from './gateway-upstream.ts';
 import { handleGatewayRequest } from './handle-gateway-request.ts';
 import { createVirtualKeyIndex, type VirtualKey } from './virtual-keys.ts';
+import type { CallGovernor } from '../govern/index.ts';
 
 export interface GatewayOptions {
   registry: ProviderRegistry;
@@ -18,6 +19,8 @@ export interface GatewayOptions {
   record: (event: UsageEvent) => Promise<void>;
   upstreamTimeoutMs: number;
   maxRequestBytes: number;
+  /** Budgets, policies and rate limits checked before each call is forwarded. */
+  governor?: CallGovernor;
   log: (line: string) => void;
 }
 
@@ -66,6 +69,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxRequestBytes: options.maxRequestBytes,
     measurePrompt: prompts.measure,
     countTokens: prompts.countTokens,
+    ...(options.governor ? { governor: options.governor } : {}),
     log: options.log,
   };
   return {

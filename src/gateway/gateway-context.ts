@@ -4,6 +4,7 @@ import type { RequestFacts } from '../providers/wire-protocol.ts';
 import type { GatewayUpstream } from './gateway-upstream.ts';
 import type { LocalEncoding, PromptMeasure } from '../providers/metering/measure-prompt.ts';
 import type { VirtualKeyIndex } from './virtual-keys.ts';
+import type { CallGovernor } from '../govern/index.ts';
 
 /** Everything a gateway request needs, built once at start. */
 export interface GatewayContext {
@@ -18,5 +19,7 @@ export interface GatewayContext {
   maxRequestBytes: number;
   measurePrompt: (facts: RequestFacts, encoding: LocalEncoding) => PromptMeasure | undefined;
   countTokens: (text: string) => number;
+  /** Budgets, policies and rate limits; undefined when none are configured. */
+  governor?: CallGovernor;
   log: (line: string) => void;
 }

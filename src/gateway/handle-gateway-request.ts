@@ -17,6 +17,8 @@ import { relayResponse } from './relay-response.ts';
 import { sendGatewayError } from './send-gateway-error.ts';
 import { downstreamHeaders, upstreamHeaders } from './upstream-headers.ts';
 import { prepareMeteredRequest } from './prepare-metered-request.ts';
+import { admitCall } from './admit-call.ts';
+import type { UsageEvent } from '../domain/usage-event.ts';
 
 /**
  * One gateway call: read the body, attribute, forward, relay the answer while reading usage,
@@ -86,6 +88,14 @@ export async function handleGatewayRequest(
     sendGatewayError(response, metered.refusal.status, requestId, metered.refusal);
     return;
   }
+  const admitted = metered
+    ? await admitCall(context, upstream.name, metered, attribution.virtualKey)
+    : undefined;
+  if (admitted && 'refusal' in admitted) {
+    sendGatewayError(response, admitted.refusal.status, requestId, admitted.refusal);
+    return;
+  }
+  const permit = admitted?.permit;
 
   const abort = new AbortController();
   let clientGone = false;
@@ -112,7 +122,10 @@ export async function handleGatewayRequest(
   };
 
   if ('failure' in forwarded) {
-    if (thisCall) await spool(context, thisCall, { failure: forwarded.failure }, started);
+    const event = thisCall
+      ? await spool(context, thisCall, { failure: forwarded.failure }, started)
+      : undefined;
+    void permit?.settle(event);
     if (forwarded.failure === 'client-gone') return;
     const timeout = forwarded.failure === 'upstream-timeout';
     sendGatewayError(response, timeout ? 504 : 502, requestId, {
@@ -133,6 +146,7 @@ export async function handleGatewayRequest(
   });
   if (!metered || !thisCall || !route) {
     await relayUnmetered(upstreamResponse.body, response);
+    void permit?.settle(undefined);
     return;
   }
   const outcome = await relayResponse({
@@ -144,7 +158,7 @@ export async function handleGatewayRequest(
     started,
     clientGone: () => clientGone,
   });
-  await spool(
+  const event = await spool(
     context,
     thisCall,
     {
@@ -159,6 +173,7 @@ export async function handleGatewayRequest(
   );
   if (outcome.cut && outcome.cut !== 'client-gone') response.destroy();
   else response.end();
+  void permit?.settle(event);
 }
 
 type CallEndParts = Partial<Omit<MeteredCallEnd, 'latencyMs' | 'estimateInputTokens'>>;
@@ -168,7 +183,7 @@ async function spool(
   call: MeteredCall,
   end: CallEndParts,
   started: number,
-): Promise<void> {
+): Promise<UsageEvent> {
   const event = buildCallEvent(call, {
     reading: { outputCharacters: 0 },
     ...end,
@@ -181,6 +196,7 @@ async function spool(
     // The caller still gets their answer; the loss is logged loudly rather than failing them.
     context.log(`gateway: could not spool event ${event.id}: ${String(error)}`);
   }
+  return event;
 }
 
 function isStream(route: GatewayRoute, asked: boolean, status: number): boolean {

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { GatewayRefusal } from './gateway-refusal.ts';
 
 /**
  * A refusal or failure of the gateway itself, in the `{ error: { type, message } }` shape the
@@ -8,17 +9,22 @@ export function sendGatewayError(
   response: ServerResponse,
   status: number,
   requestId: string,
-  error: { type: string; message: string; fix: string },
+  error: Omit<GatewayRefusal, 'status'>,
 ): void {
   if (response.headersSent) {
     response.destroy();
     return;
   }
-  const body = JSON.stringify({ type: 'error', error: { ...error, code: error.type } });
+  const { retryAfterSeconds, details, ...named } = error;
+  const body = JSON.stringify({
+    type: 'error',
+    error: { ...named, code: named.type, ...(details ?? {}) },
+  });
   response.writeHead(status, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),
     'x-tokenops-request-id': requestId,
+    ...(retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) }),
   });
   response.end(body);
 }

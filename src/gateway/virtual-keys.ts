@@ -11,8 +11,8 @@ export interface VirtualKey {
 }
 
 export interface VirtualKeyIndex {
-  /** The key's tags, or undefined for a key that is not (or no longer) configured. */
-  find(credential: string): Tags | undefined;
+  /** The key's name and tags, or undefined for a key that is not (or no longer) configured. */
+  find(credential: string): { name: string; tags: Tags } | undefined;
 }
 
 export function hashVirtualKey(key: string): string {
@@ -29,7 +29,13 @@ export function generateVirtualKey(): string {
  * and the configured hashes are the only copies kept.
  */
 export function createVirtualKeyIndex(keys: readonly VirtualKey[]): VirtualKeyIndex {
-  const byHash = new Map(keys.map((key) => [key.hash, toTags(key.tags)]));
+  const byHash = new Map(
+    keys.map((key) => {
+      // Calls carry the name as a free tag (attributeCall), so its spend can be budgeted.
+      const name = key.name ?? key.hash.slice(0, 19);
+      return [key.hash, { name, tags: toTags(key.tags) }];
+    }),
+  );
   return { find: (credential) => byHash.get(hashVirtualKey(credential)) };
 }
 

@@ -1,3 +1,4 @@
+import { globToRegExp } from '../domain/glob-to-reg-exp.ts';
 import type { PriceRule } from './overrides.ts';
 
 export interface MatchedRules {
@@ -36,14 +37,4 @@ export function createRuleMatcher(rules: readonly PriceRule[]): RuleMatcher {
     }
     return matched;
   };
-}
-
-/** `*` matches any run of characters; everything else is literal. Case-insensitive, as the
- * catalog matches model names. */
-function globToRegExp(glob: string): RegExp {
-  const pattern = glob
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${pattern}$`, 'i');
 }

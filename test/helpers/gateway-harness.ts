@@ -12,6 +12,13 @@ import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { PricedUsageEvent } from '../../src/domain/usage-event.ts';
 import { listen } from './listen.ts';
+import {
+  createCallGovernor,
+  createMemoryLedger,
+  type Budget,
+  type Ledger,
+  type Policy,
+} from '../../src/govern/index.ts';
 
 export interface GatewayHarnessOptions {
   directory: string;
@@ -23,6 +30,14 @@ export interface GatewayHarnessOptions {
   maxRequestBytes?: number;
   /** Wraps the store, e.g. to make it fail. */
   wrapStore?: (store: Store) => Store;
+  /** Budgets and policies; the ledger is in process unless one is given. */
+  governance?: {
+    budgets?: Budget[];
+    policies?: Policy[];
+    ledger?: Ledger;
+    defaultOutputTokens?: number;
+    now?: () => number;
+  };
 }
 
 export interface GatewayHarness {
@@ -48,6 +63,7 @@ export async function startGatewayHarness(options: GatewayHarnessOptions): Promi
     flushIntervalMs: 50,
     log,
   });
+  const governance = options.governance;
   const gateway = await createGateway({
     registry,
     providers: options.providers,
@@ -56,6 +72,19 @@ export async function startGatewayHarness(options: GatewayHarnessOptions): Promi
     record: (event) => spool.append(event),
     upstreamTimeoutMs: options.upstreamTimeoutMs ?? 10_000,
     maxRequestBytes: options.maxRequestBytes ?? 1024 * 1024,
+    ...(governance
+      ? {
+          governor: createCallGovernor({
+            budgets: governance.budgets ?? [],
+            policies: governance.policies ?? [],
+            ledger: governance.ledger ?? createMemoryLedger(),
+            pricer,
+            defaultOutputTokens: governance.defaultOutputTokens ?? 1000,
+            ...(governance.now ? { now: governance.now } : {}),
+            log,
+          }),
+        }
+      : {}),
     log,
   });
   const server = createApp({ store, version: 'test', gateway, pricer, log });

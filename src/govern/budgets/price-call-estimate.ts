@@ -1,0 +1,29 @@
+import { ZERO_TOKENS } from '../../domain/token-classes.ts';
+import type { Pricer } from '../../pricing/index.ts';
+import type { GovernedCall } from '../governed-call.ts';
+
+/**
+ * The effective cost of a call that reads `prompt` tokens uncached and writes `output`: what a
+ * budget reserves before forwarding. An unpriced model costs 0 here, as its event will.
+ */
+export function priceCallEstimate(
+  pricer: Pricer,
+  call: GovernedCall,
+  prompt: number,
+  output: number,
+  at: number,
+): number {
+  const pricing = pricer.price({
+    id: 'estimate',
+    timestamp: at,
+    source: 'gateway',
+    provider: call.provider,
+    model: call.model ?? '',
+    serviceTier: call.serviceTier,
+    tokens: { ...ZERO_TOKENS, input: prompt, output },
+    status: 'ok',
+    attempt: 1,
+    tags: call.tags,
+  });
+  return pricing.effective?.total ?? 0;
+}

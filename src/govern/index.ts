@@ -1,0 +1,10 @@
+export { createCallGovernor, type CallGovernor, type CallPermit } from './call-governor.ts';
+export type { GovernedCall, GovernRefusal } from './governed-call.ts';
+export type { Budget } from './budgets/budget.ts';
+export { VIRTUAL_KEY_TAG } from './budgets/budget.ts';
+export { budgetPeriod, type BudgetPeriodKind, type PeriodWindow } from './budgets/budget-period.ts';
+export type { Policy } from './policies/policy.ts';
+export type { Ledger } from './ledger/ledger.ts';
+export { createMemoryLedger } from './ledger/memory-ledger.ts';
+export { createRedisLedger } from './ledger/redis-ledger.ts';
+export { syncBudgetSpend, storedBudgetSpend, type BudgetBalance } from './budgets/budget-spend.ts';
