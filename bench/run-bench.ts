@@ -9,11 +9,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, hostname, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { runAnomalyBench } from './anomaly-bench.ts';
 import { buildPricer } from '../src/cli/build-pricer.ts';
 import { configSchema } from '../src/config/index.ts';
 import { generateDemoWorkload, planDemoWorkload } from '../src/demo/index.ts';
 import type { PricedUsageEvent } from '../src/domain/usage-event.ts';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.ts';
+import { runForecastBench } from './forecast-bench.ts';
 import type { ReportSpec } from '../src/store/report-spec.ts';
 import {
   buildLayersReport,
@@ -235,6 +237,12 @@ try {
   const report10m = await timeReport();
   process.stderr.write(`bench: report over 10M ${JSON.stringify(report10m)}\n`);
   const allocation10m = await timeAllocationReports();
+  // Issue 7: spike detection on a generated set with spikes injected at known times.
+  const anomalies = await runAnomalyBench(42);
+  process.stderr.write(`bench: anomalies ${JSON.stringify(anomalies)}\n`);
+  process.stderr.write('bench: forecast backtest over 13 weeks of demo…\n');
+  const forecastBacktest = await runForecastBench(workDirectory);
+  process.stderr.write(`bench: forecast ${JSON.stringify(forecastBacktest)}\n`);
   const result = {
     date: new Date().toISOString(),
     machine: {
@@ -257,6 +265,8 @@ try {
       over_10m: { events: events10m, ...report10m },
     },
     allocation_reports_over_10m: allocation10m,
+    anomalies,
+    forecast_backtest: forecastBacktest,
   };
   const day = result.date.slice(0, 10);
   writeFileSync(join('bench', 'results', `${day}.json`), `${JSON.stringify(result, null, 2)}\n`);

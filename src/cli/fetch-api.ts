@@ -8,7 +8,7 @@ export async function fetchApi<T>(
   server: string,
   path: string,
   token?: string,
-  send?: { method: 'POST'; body: string; contentType: string },
+  send?: { method: 'POST'; body: string; contentType: string } | { method: 'DELETE' },
 ): Promise<T> {
   let response: Response;
   try {
@@ -16,9 +16,9 @@ export async function fetchApi<T>(
       method: send?.method ?? 'GET',
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(send ? { 'content-type': send.contentType } : {}),
+        ...(send && 'contentType' in send ? { 'content-type': send.contentType } : {}),
       },
-      ...(send ? { body: send.body } : {}),
+      ...(send && 'body' in send ? { body: send.body } : {}),
     });
   } catch {
     throw new StoreError(

@@ -1,9 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { CliContext } from './cli-context.ts';
+import { registerAnomaliesCommand } from './commands/anomalies-command.ts';
+import { registerAlertsCommand } from './commands/alerts-command.ts';
+import { registerBudgetsCommand } from './commands/budgets-command.ts';
 import { registerChargebackCommand } from './commands/chargeback-command.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerExplainCommand } from './commands/explain-command.ts';
+import { registerEstimateCommand } from './commands/estimate-command.ts';
 import { registerExportCommand } from './commands/export-command.ts';
+import { registerForecastCommand } from './commands/forecast-command.ts';
 import { registerImportCommand } from './commands/import-command.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerKeysCommand } from './commands/keys-command.ts';
@@ -59,7 +64,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerTracesCommand(program, getContext);
   registerExplainCommand(program, getContext);
   registerExportCommand(program, getContext);
+  registerForecastCommand(program, getContext);
+  registerEstimateCommand(program, getContext);
   registerKeysCommand(program, getContext);
+  registerBudgetsCommand(program, getContext);
+  registerAlertsCommand(program, getContext);
+  registerAnomaliesCommand(program, getContext);
   ownFormat = addGlobalOptions(program);
   for (const command of program.commands) command.exitOverride();
 

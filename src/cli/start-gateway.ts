@@ -4,7 +4,7 @@ import { ConfigError } from '../domain/errors/index.ts';
 import type { Gateway, Spool } from '../gateway/index.ts';
 import type { Pricer } from '../pricing/index.ts';
 import type { Store } from '../store/store.ts';
-import type { CallGovernor, Ledger } from '../govern/index.ts';
+import type { CallGovernor } from '../govern/index.ts';
 import { buildProviderRegistry } from './build-pricer.ts';
 
 /**
@@ -17,7 +17,8 @@ export async function startGateway(options: {
   store: Store;
   pricer: () => Promise<Pricer>;
   log: (line: string) => void;
-}): Promise<{ gateway: Gateway; spool: Spool; ledger?: Ledger }> {
+  governor?: CallGovernor;
+}): Promise<{ gateway: Gateway; spool: Spool }> {
   const { createGateway, createSpool } = await import('../gateway/index.ts');
   const { config } = options;
   const spool = await createSpool({
@@ -45,7 +46,6 @@ export async function startGateway(options: {
       ];
     }),
   );
-  const governance = await startGovernor(options);
   const gateway = await createGateway({
     registry: buildProviderRegistry(config),
     providers,
@@ -54,50 +54,8 @@ export async function startGateway(options: {
     record: (event) => spool.append(event),
     upstreamTimeoutMs: config.gateway.upstreamTimeoutMs,
     maxRequestBytes: config.gateway.maxRequestBytes,
-    ...(governance ? { governor: governance.governor } : {}),
+    ...(options.governor ? { governor: options.governor } : {}),
     log: options.log,
   });
-  return { gateway, spool, ...(governance ? { ledger: governance.ledger } : {}) };
-}
-
-/**
- * The ledger (Redis when redis.url is set, else this process) and the governor, with each
- * budget's spend so far this period read from the store first, so a restart forgets nothing.
- */
-async function startGovernor(options: {
-  config: TokenopsConfig;
-  store: Store;
-  pricer: () => Promise<Pricer>;
-  log: (line: string) => void;
-}): Promise<{ governor: CallGovernor; ledger: Ledger } | undefined> {
-  const { config } = options;
-  const known = new Set(config.keys.map((key) => key.name));
-  for (const budget of config.budgets) {
-    if (budget.virtualKey !== undefined && !known.has(budget.virtualKey)) {
-      throw new ConfigError(
-        `budgets "${budget.name}" names the virtual key "${budget.virtualKey}", which keys[] does not hold`,
-        'use a name tokenops keys list shows, or create the key with tokenops keys create --name NAME',
-      );
-    }
-  }
-  if (config.budgets.length === 0 && config.policies.length === 0) return undefined;
-  const { createCallGovernor, createMemoryLedger, createRedisLedger, syncBudgetSpend } =
-    await import('../govern/index.ts');
-  const ledger = config.redis.url
-    ? await createRedisLedger(config.redis.url)
-    : createMemoryLedger();
-  await syncBudgetSpend(options.store, ledger, config.budgets, Date.now()).catch(
-    (error: unknown) => {
-      options.log(`governance: budget spend not read at start (${String(error)})`);
-    },
-  );
-  const governor = createCallGovernor({
-    budgets: config.budgets,
-    policies: config.policies,
-    ledger,
-    pricer: await options.pricer(),
-    defaultOutputTokens: config.governance.defaultOutputTokens,
-    log: options.log,
-  });
-  return { governor, ledger };
+  return { gateway, spool };
 }

@@ -10,3 +10,4 @@ export {
 export { loadConfig, parseConfigText, type LoadedConfig } from './load-config.ts';
 export { readSecret } from './read-secret.ts';
 export { addVirtualKey, removeVirtualKey } from './edit-virtual-keys.ts';
+export { budgetSchema } from './governance-schema.ts';

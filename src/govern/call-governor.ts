@@ -13,7 +13,8 @@ import type { Policy } from './policies/policy.ts';
 import { rateLimitRefusal, rateWindow } from './policies/rate-limit.ts';
 
 export interface CallGovernorOptions {
-  budgets: readonly Budget[];
+  /** The budgets in force now (a BudgetBook's `all`): read on every call, so changes apply at once. */
+  budgets: () => readonly Budget[];
   policies: readonly Policy[];
   ledger: Ledger;
   pricer: Pricer;
@@ -43,7 +44,7 @@ export function createCallGovernor(options: CallGovernorOptions): CallGovernor {
   const now = options.now ?? Date.now;
   const admit: CallGovernor['admit'] = async (call) => {
     const policies = options.policies.filter((policy) => matchesScope(policy.match, call.tags));
-    const budgets = options.budgets.filter((budget) => applies(budget, call));
+    const budgets = options.budgets().filter((budget) => applies(budget, call));
     if (policies.length === 0 && budgets.length === 0) return { permit: FREE };
     let prompt: number | undefined;
     const tokens = () => {

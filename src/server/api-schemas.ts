@@ -189,3 +189,20 @@ export const spendChangeRowSchema = z.object({
   requests_before: z.number().int(),
   requests_after: z.number().int(),
 });
+
+export const anomalyRowSchema = z.object({
+  scope: z
+    .record(z.string(), z.string())
+    .describe('Tag → value: the scope group, or { trace } / { virtual_key } for runaways'),
+  metric: z.enum(['cost', 'tokens', 'active_users', 'calls_per_minute', 'tokens_per_minute']),
+  start: z.string().describe('ISO 8601, inclusive'),
+  end: z.string().describe('ISO 8601, exclusive'),
+  observed: z
+    .number()
+    .describe('Cost (USD) and tokens: summed over the anomaly; users and rates: at its peak'),
+  expected: z.number().describe('The baseline, summed or at the peak as observed is'),
+  score: z.number().describe('Robust standard deviations above the baseline at the peak'),
+  key: z.string().describe('Stable across evaluations: for deduplicating alerts'),
+  kind: z.enum(['spike', 'runaway']),
+  window_minutes: z.number().int().optional().describe('Runaways: the window of the rate'),
+});

@@ -7,9 +7,12 @@ import { openApiDocument } from './openapi-document.ts';
 import { findRoute } from './find-route.ts';
 import { createServerMetrics } from './server-metrics.ts';
 import { layersRoute } from './routes/layers-route.ts';
+import { anomaliesRoute } from './routes/anomalies-route.ts';
 import { chargebackRoute } from './routes/chargeback-route.ts';
 import { eventsRoute } from './routes/events-route.ts';
+import { estimateRoute } from './routes/estimate-route.ts';
 import { explainRoute } from './routes/explain-route.ts';
+import { forecastRoute } from './routes/forecast-route.ts';
 import { feedbackRoute } from './routes/feedback-route.ts';
 import { reconcileRoute } from './routes/reconcile-route.ts';
 import { reportRoute } from './routes/report-route.ts';
@@ -17,6 +20,9 @@ import { otlpTracesRoute } from './routes/otlp-traces-route.ts';
 import type { RouteHandler } from './routes/route-handler.ts';
 import { topTracesRoute, traceTreeRoute } from './routes/traces-route.ts';
 import { yieldRoute } from './routes/yield-route.ts';
+import { alertsRoute } from './routes/alerts-route.ts';
+import { deleteBudgetRoute, listBudgetsRoute, saveBudgetRoute } from './routes/budgets-route.ts';
+import { createBudgetBook, type BudgetBook, type Ledger } from '../govern/index.ts';
 import type { Pricer } from '../pricing/index.ts';
 import { createProviderRegistry } from '../providers/index.ts';
 import type { ReferenceModel } from '../analytics/index.ts';
@@ -47,6 +53,8 @@ export interface AppOptions {
   otlpTagAttributes?: Readonly<Record<string, string>>;
   /** The metering proxy: its provider paths (`/openai/…`, `/compat/NAME/…`) share the port. */
   gateway?: Gateway;
+  /** The budgets in force and the gateways' ledger; the store's API budgets alone when unset. */
+  governance?: { book: BudgetBook; ledger?: Ledger };
   log?: (line: string) => void;
 }
 
@@ -60,6 +68,13 @@ export function createApp(options: AppOptions): Server {
   const document = openApiDocument(options.version);
   let pricer: Promise<Pricer> | undefined = options.pricer && Promise.resolve(options.pricer);
   const eventBatchReader = createEventBatchReader(options.pricerSpec ?? { compatible: [] });
+  let book: Promise<BudgetBook> | undefined =
+    options.governance && Promise.resolve(options.governance.book);
+  const budgets = {
+    store: options.store,
+    book: () => (book ??= createBudgetBook(options.store, [])),
+    ...(options.governance?.ledger ? { ledger: options.governance.ledger } : {}),
+  };
   const routes = new Map<string, RouteHandler>([
     ['GET /api/v1/report', reportRoute(options.store)],
     ['GET /api/v1/prices/unpriced', () => options.store.unpriced()],
@@ -73,12 +88,22 @@ export function createApp(options: AppOptions): Server {
     ['GET /api/v1/yield', yieldRoute(options.store, options.objectives ?? [])],
     ['GET /api/v1/traces', topTracesRoute(options.store)],
     ['GET /api/v1/explain', explainRoute(options.store)],
+    ['GET /api/v1/anomalies', anomaliesRoute(options.store)],
     ['GET /api/v1/traces/{id}', traceTreeRoute(options.store)],
+    ['GET /api/v1/forecast', forecastRoute(options.store)],
+    [
+      'GET /api/v1/estimate',
+      estimateRoute(() => (pricer ??= catalogPricer()), options.providers ?? builtInProviders()),
+    ],
     [
       'POST /api/v1/events',
       eventsRoute(options.store, options.providers ?? builtInProviders(), eventBatchReader),
     ],
     ['POST /api/v1/feedback', feedbackRoute(options.store)],
+    ['GET /api/v1/budgets', listBudgetsRoute(budgets)],
+    ['POST /api/v1/budgets', saveBudgetRoute(budgets)],
+    ['DELETE /api/v1/budgets/{name}', deleteBudgetRoute(budgets)],
+    ['GET /api/v1/alerts', alertsRoute(options.store)],
     ['GET /api/openapi.json', () => Promise.resolve(document)],
   ]);
   const otlpTraces = otlpTracesRoute({

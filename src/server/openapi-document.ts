@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { forecastPaths } from './forecast-openapi.ts';
+import { governancePaths } from './governance-openapi.ts';
+import { anomaliesPath } from './anomalies-openapi.ts';
 import { ingestPaths } from './ingest-openapi.ts';
 import { errors, json, query, rangeParameters } from './openapi-parts.ts';
 import { otlpTracesOperation } from './otlp-traces-openapi.ts';
@@ -75,7 +78,10 @@ export function openApiDocument(version: string): object {
         },
       },
       '/v1/traces': otlpTracesOperation(errors),
+      '/api/v1/anomalies': anomaliesPath(),
       ...ingestPaths(),
+      ...forecastPaths(),
+      ...governancePaths(),
       '/api/v1/explain': {
         get: {
           summary:

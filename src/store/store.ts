@@ -1,4 +1,7 @@
 import type { BillingLine } from '../domain/billing-line.ts';
+import type { Alert, DeliveryOutcome, DueDelivery, StoredAlert } from '../domain/alert.ts';
+import type { AlertListSpec } from './alert-list-spec.ts';
+import type { Budget } from '../domain/budget.ts';
 import type { ColumnBatch } from './column-batch.ts';
 import type { ClassCosts } from '../domain/money.ts';
 import type { Tags } from '../domain/tags.ts';
@@ -25,6 +28,12 @@ import type { RevenueLine } from '../domain/revenue-line.ts';
 import type { RevenueAppendResult } from './revenue-append-result.ts';
 import type { UnitEconomicsSpec, UnitEconomicsTotals } from './unit-economics-spec.ts';
 import type { Dimension, ReportRow, ReportSpec } from './report-spec.ts';
+import type {
+  ActivityHour,
+  ActivityMinute,
+  ActivityMinutesSpec,
+  ActivitySpec,
+} from './activity-spec.ts';
 
 export interface AppendResult {
   inserted: number;
@@ -115,6 +124,21 @@ export interface Store {
   topTraces(spec: TopTracesSpec): Promise<TraceSummary[]>;
   /** Every call of one trace, in time order (empty for an unknown id). */
   traceCalls(traceId: string): Promise<TraceCall[]>;
+  /** Calls, tokens, cost and distinct users per scope group and hour, for anomalies. */
+  activityHours(spec: ActivitySpec): Promise<ActivityHour[]>;
+  /** Calls and tokens per trace or virtual key and minute, for runaway detection. */
+  activityMinutes(spec: ActivityMinutesSpec): Promise<ActivityMinute[]>;
+  /** Stores the alerts whose key is new, each due at once on every channel; returns their keys. */
+  recordAlerts(alerts: readonly Alert[], channels: readonly string[]): Promise<string[]>;
+  listAlerts(spec: AlertListSpec): Promise<StoredAlert[]>;
+  /** Deliveries not yet made whose next attempt is due, oldest first. */
+  dueDeliveries(now: number, limit: number): Promise<DueDelivery[]>;
+  recordDeliveries(outcomes: readonly DeliveryOutcome[]): Promise<void>;
+  /** Budgets made through the API: created or replaced by name (true when new). */
+  saveBudget(budget: Budget): Promise<boolean>;
+  /** False when no such budget was stored. */
+  deleteBudget(name: string): Promise<boolean>;
+  listBudgets(): Promise<Budget[]>;
   close(): Promise<void>;
 }
 

@@ -8,6 +8,8 @@ import { EVENT_COLUMN_NAMES } from '../../src/store/event-columns.ts';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.ts';
 import { sampleEvents } from '../helpers/sample-events.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
+import { runActivityContract } from './activity-contract.ts';
+import { runAlertsContract } from './alerts-contract.ts';
 import { runAllocationContract } from './allocation-contract.ts';
 import { runBillingContract } from './billing-contract.ts';
 import { runInsightsContract } from './insights-contract.ts';
@@ -19,6 +21,8 @@ runStoreContract('DuckDB file', () => DuckDbStore.open(join(directory, 'contract
 runBillingContract('DuckDB file', () => DuckDbStore.open(join(directory, 'billing.duckdb')));
 runInsightsContract('DuckDB file', () => DuckDbStore.open(join(directory, 'insights.duckdb')));
 runAllocationContract('DuckDB file', () => DuckDbStore.open(join(directory, 'allocation.duckdb')));
+runActivityContract('DuckDB file', () => DuckDbStore.open(join(directory, 'activity.duckdb')));
+runAlertsContract('DuckDB file', () => DuckDbStore.open(join(directory, 'alerts.duckdb')));
 
 describe('DuckDB store', () => {
   it('writes the columns in the order migration 1 declares them', async () => {

@@ -4,7 +4,7 @@ import { it } from 'node:test';
 import { main } from '../../src/cli/main.ts';
 
 // Each test file runs in its own process, so nothing else has loaded DuckDB here.
-it('answers --version and --help without loading DuckDB', async () => {
+it('answers --version and --help without loading DuckDB or the Redis client', async () => {
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = () => true;
   try {
@@ -16,4 +16,5 @@ it('answers --version and --help without loading DuckDB', async () => {
   // DuckDB's binding is CommonJS, so loading it would leave it in the require cache.
   const loaded = Object.keys(createRequire(import.meta.url).cache);
   assert.ok(!loaded.some((path) => path.includes('@duckdb')), 'DuckDB was loaded');
+  assert.ok(!loaded.some((path) => path.includes('ioredis')), 'the Redis client was loaded');
 });

@@ -111,7 +111,8 @@ test('a virtual key carries its tags and never goes upstream', async () => {
     team: 'search',
     service: 'api',
     feature: 'search-box',
-    extra: { tier: 'gold' },
+    // The key's name, so spend per key can be reported and budgeted.
+    extra: { tier: 'gold', virtual_key: 'search' },
   });
 });
 

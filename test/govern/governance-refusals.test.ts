@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startStandIn, type StandIn } from '../../src/demo/stand-ins/index.ts';
 import { hashVirtualKey } from '../../src/gateway/index.ts';
-import { createRedisLedger, type Budget, type Policy } from '../../src/govern/index.ts';
+import {
+  createRedisLedger,
+  type Budget,
+  type Ledger,
+  type Policy,
+} from '../../src/govern/index.ts';
 import { startGatewayHarness, type GatewayHarness } from '../helpers/gateway-harness.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
 
@@ -32,6 +37,7 @@ const directories = {
 let openai: StandIn;
 let gateway: GatewayHarness;
 let redisDown: GatewayHarness;
+let unreachable: Ledger;
 
 before(async () => {
   openai = await startStandIn({
@@ -65,7 +71,7 @@ before(async () => {
     directory: directories.redisDown,
     providers: { openai: { baseUrl: openai.url } },
     governance: {
-      ledger: await createRedisLedger('redis://127.0.0.1:1', 100),
+      ledger: (unreachable = await createRedisLedger('redis://127.0.0.1:1', 100)),
       budgets: [
         budget({
           name: 'closed-budget',
@@ -82,6 +88,7 @@ before(async () => {
 after(async () => {
   await gateway.close();
   await redisDown.close();
+  await unreachable.close();
   await openai.close();
 });
 

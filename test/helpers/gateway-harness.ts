@@ -75,7 +75,7 @@ export async function startGatewayHarness(options: GatewayHarnessOptions): Promi
     ...(governance
       ? {
           governor: createCallGovernor({
-            budgets: governance.budgets ?? [],
+            budgets: () => governance.budgets ?? [],
             policies: governance.policies ?? [],
             ledger: governance.ledger ?? createMemoryLedger(),
             pricer,

@@ -34,12 +34,15 @@ export function registerStartCommand(program: Command, context: () => CliContext
       const { createApp } = await import('../../server/app.ts');
       const { buildProviderRegistry, buildPricerSpec } = await import('../build-pricer.ts');
       const { startGateway } = await import('../start-gateway.ts');
+      const { startGovernance, startGovernanceLoop } = await import('../start-governance.ts');
       const log = (line: string) => process.stderr.write(`${line}\n`);
+      const governance = await startGovernance({ config, store, pricer: await cli.pricer(), log });
       const { gateway, spool } = await startGateway({
         config,
         dataDir: cli.dataDir,
         store,
         pricer: () => cli.pricer(),
+        governor: governance.governor,
         log,
       });
       const server = createApp({
@@ -54,6 +57,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
         objectives: latencyObjectives(config.objectives),
         otlpTagAttributes: config.otlp.tagAttributes,
         gateway,
+        governance,
         log,
       });
       await new Promise<void>((resolve, reject) => {
@@ -78,15 +82,24 @@ export function registerStartCommand(program: Command, context: () => CliContext
         typeof address === 'object' && address
           ? `http://${flags.host}:${address.port}`
           : flags.host;
+      const loop = startGovernanceLoop({
+        config,
+        store,
+        governance,
+        linkBase: config.governance.publicUrl ?? shown,
+        log,
+      });
       process.stdout.write(
         `tokenops ${TOKENOPS_VERSION} listening on ${shown} (store: ${cli.config.config.store.url ?? cli.dataDir})\n  gateway: ${shown}/openai/v1  ${shown}/anthropic  ${shown}/gemini  ${shown}/bedrock  ${shown}/compat/NAME/v1\n  report:  ${shown}/api/v1/report?by=team,feature&grain=day\n  api:     ${shown}/api/openapi.json\n`,
       );
       const shutdown = () => {
         server.close();
         // Spooled events go to the store before it closes; what it cannot take waits on disk.
-        void gateway
-          .close()
+        void loop
+          .stop()
+          .then(() => gateway.close())
           .then(() => spool.close())
+          .then(() => governance.ledger.close())
           .then(() => store.close())
           .then(
             () => process.exit(0),

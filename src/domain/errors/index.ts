@@ -5,3 +5,4 @@ export { ConfigError } from './config-error.ts';
 export { StoreError } from './store-error.ts';
 export { NotFoundError } from './not-found-error.ts';
 export { BillFileError } from './bill-file-error.ts';
+export { ConflictError } from './conflict-error.ts';

@@ -1,4 +1,6 @@
-export type BudgetPeriodKind = 'day' | 'week' | 'month';
+import type { BudgetPeriodKind } from '../../domain/budget.ts';
+
+export type { BudgetPeriodKind };
 
 export interface PeriodWindow {
   /** Epoch ms, inclusive. */

@@ -1,3 +1,4 @@
+import { formatUsd } from './format-usd.ts';
 import { describe } from '../policies/check-policies.ts';
 import type { LedgerBalance } from '../ledger/ledger.ts';
 import type { GovernRefusal } from '../governed-call.ts';
@@ -16,11 +17,11 @@ export function budgetRefusal(
   const reserved = balance.reserved / NANO_PER_USD;
   const estimate = estimateNano / NANO_PER_USD;
   const resetsAt = new Date(window.end).toISOString();
-  const inFlight = reserved > 0 ? ` (plus ${usd(reserved)} held by calls in flight)` : '';
+  const inFlight = reserved > 0 ? ` (plus ${formatUsd(reserved)} held by calls in flight)` : '';
   return {
     status: 429,
     type: 'budget_exceeded',
-    message: `budget "${budget.name}"${describe(budget.scope)} has spent ${usd(spent)} of ${usd(budget.limitUsd)} this ${budget.period}${inFlight}; this call's estimated ${usd(estimate)} would pass it. It resets at ${resetsAt}`,
+    message: `budget "${budget.name}"${describe(budget.scope)} has spent ${formatUsd(spent)} of ${formatUsd(budget.limitUsd)} this ${budget.period}${inFlight}; this call's estimated ${formatUsd(estimate)} would pass it. It resets at ${resetsAt}`,
     fix: `wait for the reset, lower max_tokens, or raise budgets "${budget.name}" limitUsd in tokenops.yaml`,
     retryAfterSeconds: Math.max(1, Math.ceil((window.end - now) / 1000)),
     details: {
@@ -34,8 +35,4 @@ export function budgetRefusal(
       resets_at: resetsAt,
     },
   };
-}
-
-function usd(amount: number): string {
-  return `$${amount < 1 ? amount.toFixed(4) : amount.toFixed(2)}`;
 }

@@ -1,17 +1,6 @@
-import type { TagScope } from '../../domain/tags.ts';
-import type { BudgetPeriodKind } from './budget-period.ts';
+import type { Budget } from '../../domain/budget.ts';
 
-/** budgets[] of tokenops.yaml. */
-export interface Budget {
-  name: string;
-  scope: TagScope;
-  virtualKey?: string;
-  period: BudgetPeriodKind;
-  limitUsd: number;
-  hard: boolean;
-  thresholds: readonly number[];
-  onRedisDown: 'open' | 'closed';
-}
+export type { Budget } from '../../domain/budget.ts';
 
 /** Counters hold whole nano-dollars: exact integers in Redis, and below any token's price. */
 export const NANO_PER_USD = 1e9;

@@ -11,6 +11,8 @@ export interface Ledger {
   read(keys: readonly string[]): Promise<Map<string, LedgerBalance>>;
   /** Lifts `spent` to at least `amount` (spend the store saw from other doors); never lowers it. */
   raiseSpent(key: string, amount: number, ttlMs: number): Promise<void>;
+  /** True for the first caller of any replica to claim `key`: one replica raises each alert. */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -12,6 +12,7 @@ export function createMemoryLedger(now: () => number = Date.now): Ledger {
     entry.expires = now() + ttlMs;
     return entry;
   };
+  const claimed = new Set<string>();
   const forget = () => {
     for (const [key, entry] of balances) if (entry.expires <= now()) balances.delete(key);
   };
@@ -54,6 +55,11 @@ export function createMemoryLedger(now: () => number = Date.now): Ledger {
       const entry = balance(key, ttlMs);
       entry.spent = Math.max(entry.spent, amount);
       return Promise.resolve();
+    },
+    claimOnce: (key) => {
+      const fresh = !claimed.has(key);
+      claimed.add(key);
+      return Promise.resolve(fresh);
     },
     close: () => Promise.resolve(),
   };

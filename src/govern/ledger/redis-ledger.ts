@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Ledger, LedgerBalance } from './ledger.ts';
 import { LedgerUnavailableError } from './ledger-unavailable-error.ts';
 
@@ -43,7 +43,9 @@ const PREFIX = 'tokenops:{ledger}:';
  * queue) with LedgerUnavailableError, so each budget's onRedisDown decides, not a hung call.
  */
 export async function createRedisLedger(url: string, readyTimeoutMs = 2_000): Promise<Ledger> {
-  const redis = new Redis(url, {
+  // Loaded here, not at import: commands that never meet Redis stay light.
+  const { Redis: RedisClient } = await import('ioredis');
+  const redis = new RedisClient(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: 1_000,
@@ -100,6 +102,8 @@ export async function createRedisLedger(url: string, readyTimeoutMs = 2_000): Pr
       call(async () => {
         await redis.eval(RAISE, 1, PREFIX + key, Math.round(amount), ttlMs);
       }),
+    claimOnce: (key, ttlMs) =>
+      call(async () => (await redis.set(`${PREFIX}claim:${key}`, '1', 'PX', ttlMs, 'NX')) === 'OK'),
     close: async () => {
       redis.disconnect();
       return Promise.resolve();

@@ -1,5 +1,10 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { BillingLine } from '../../domain/billing-line.ts';
+import type { Alert, DeliveryOutcome, DueDelivery, StoredAlert } from '../../domain/alert.ts';
+import type { AlertListSpec } from '../alert-list-spec.ts';
+import type { Budget } from '../../domain/budget.ts';
+import { removeBudget, selectBudgets, upsertBudget } from './budget-rows.ts';
+import { insertAlerts, selectAlerts, selectDueDeliveries, updateDeliveries } from './alert-rows.ts';
 import type { EventSource, PricedUsageEvent } from '../../domain/usage-event.ts';
 import type {
   InsightSpec,
@@ -44,6 +49,8 @@ import { openDuckDb } from './open-duckdb.ts';
 import { EVENT_ROW_SELECT, readEventRow } from './read-event-row.ts';
 import { readLayerGroups } from './read-layer-groups.ts';
 import { readTopTraces, readTraceCalls } from './read-traces.ts';
+import { readActivityHours, readActivityMinutes } from './read-activity.ts';
+import type { ActivityMinutesSpec, ActivitySpec } from '../activity-spec.ts';
 import { queryTagValues, queryUnpricedModels } from './query-event-summaries.ts';
 import { readReconcileTotals } from './read-reconcile-totals.ts';
 import { readReportRow } from './read-report-row.ts';
@@ -236,6 +243,14 @@ export class DuckDbStore implements Store {
     });
   }
 
+  activityHours(spec: ActivitySpec) {
+    return this.exclusive(() => readActivityHours(this.connection, spec));
+  }
+
+  activityMinutes(spec: ActivityMinutesSpec) {
+    return this.exclusive(() => readActivityMinutes(this.connection, spec));
+  }
+
   allocationTotals(spec: AllocationSpec): Promise<AllocationTotals[]> {
     return this.exclusive(async () => {
       return queryAllocationTotals(this.connection, spec);
@@ -253,6 +268,38 @@ export class DuckDbStore implements Store {
       const inserted = await this.inTransaction(() => upsertRevenue(this.connection, lines));
       return { inserted, replaced: lines.length - inserted };
     });
+  }
+
+  recordAlerts(alerts: readonly Alert[], channels: readonly string[]): Promise<string[]> {
+    return this.exclusive(() =>
+      this.inTransaction(() => insertAlerts(this.connection, alerts, channels, Date.now())),
+    );
+  }
+
+  listAlerts(spec: AlertListSpec): Promise<StoredAlert[]> {
+    return this.exclusive(() => selectAlerts(this.connection, spec));
+  }
+
+  dueDeliveries(now: number, limit: number): Promise<DueDelivery[]> {
+    return this.exclusive(() => selectDueDeliveries(this.connection, now, limit));
+  }
+
+  recordDeliveries(outcomes: readonly DeliveryOutcome[]): Promise<void> {
+    return this.exclusive(() =>
+      this.inTransaction(() => updateDeliveries(this.connection, outcomes)),
+    );
+  }
+
+  saveBudget(budget: Budget): Promise<boolean> {
+    return this.exclusive(() => this.inTransaction(() => upsertBudget(this.connection, budget)));
+  }
+
+  deleteBudget(name: string): Promise<boolean> {
+    return this.exclusive(() => removeBudget(this.connection, name));
+  }
+
+  listBudgets(): Promise<Budget[]> {
+    return this.exclusive(() => selectBudgets(this.connection));
   }
 
   close(): Promise<void> {

@@ -115,6 +115,40 @@ export const MIGRATIONS: readonly Migration[] = [
   )`,
     ],
   },
+  {
+    version: 4,
+    name: 'governance',
+    statements: [
+      // One row per fact: the key deduplicates an alert seen again or by another replica.
+      `CREATE TABLE alerts (
+    key VARCHAR PRIMARY KEY,
+    kind VARCHAR NOT NULL,
+    severity VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    title VARCHAR NOT NULL,
+    text VARCHAR NOT NULL,
+    scope VARCHAR NOT NULL,
+    link VARCHAR,
+    data VARCHAR NOT NULL
+  )`,
+      // No primary key: DuckDB updates of indexed tables rewrite the row; the pair is unique by insert.
+      `CREATE TABLE alert_deliveries (
+    alert_key VARCHAR NOT NULL,
+    channel VARCHAR NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TIMESTAMP,
+    delivered_at TIMESTAMP,
+    last_error VARCHAR,
+    abandoned BOOLEAN NOT NULL DEFAULT false
+  )`,
+      // Budgets made through the API; those of tokenops.yaml live in the file.
+      `CREATE TABLE budgets (
+    name VARCHAR PRIMARY KEY,
+    definition VARCHAR NOT NULL,
+    updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+  )`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
