@@ -47,8 +47,14 @@ export function detectRunaways(
     if (last === undefined || last.minuteStart < detection.from) continue;
     const flagged = new Map<RunawayMetric, Map<number, FlaggedPoint & { window: number }>>();
     for (const window of detection.tuning.windowsMinutes) {
+      const judgedFrom = Math.max(
+        detection.from,
+        detection.entity === 'trace'
+          ? (entity.rows[0]?.minuteStart ?? 0) + detection.tuning.minTraceMinutes * MINUTE_MS
+          : detection.from,
+      );
       const rates = slidingRates(entity.rows, window).filter(
-        (rate) => rate.minute >= detection.from && rate.minute < detection.to,
+        (rate) => rate.minute >= judgedFrom && rate.minute < detection.to,
       );
       for (const metric of detection.metrics) {
         const samples = baselineSamples(history, entity, detection, metric, window);

@@ -13,13 +13,19 @@ export interface RunawayTuning {
   minSamples: number;
   /** Days of history a runaway is compared with. */
   historyDays: number;
+  /**
+   * A trace is judged only once it has run this long: an agent that never stops keeps going,
+   * while a heavy trace that finishes in a few minutes is a big task, not a loop.
+   */
+  minTraceMinutes: number;
 }
 
 export const DEFAULT_RUNAWAY_TUNING: RunawayTuning = {
   windowsMinutes: [5, 60],
-  threshold: 15,
+  threshold: 6,
   minRatio: 3,
   historyQuantile: 0.999,
   minSamples: 5,
   historyDays: 7,
+  minTraceMinutes: 15,
 };
