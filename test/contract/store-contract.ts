@@ -68,6 +68,20 @@ export function runStoreContract(name: string, openStore: () => Promise<Store>):
       }
     });
 
+    it('orders by tokens (input + output, most first) when the metric is tokens', async () => {
+      for (const grain of ['none', 'day'] as const) {
+        const rows = await store.report({ ...spec(['team', 'model'], grain), metric: 'tokens' });
+        const byCost = await store.report(spec(['team', 'model'], grain));
+        assert.equal(rows.length, byCost.length);
+        const tokens = rows.map((row) => row.input_tokens + row.output_tokens);
+        rows.forEach((row, index) => {
+          const previous = rows[index - 1];
+          if (previous === undefined || (grain === 'day' && previous.period !== row.period)) return;
+          assert.ok((tokens[index - 1] ?? 0) >= (tokens[index] ?? 0), `row ${index} out of order`);
+        });
+      }
+    });
+
     it('is idempotent by event id, within and across batches', async () => {
       const again = await store.append([...events.slice(0, 10), ...events.slice(0, 10)]);
       assert.deepEqual(again, { inserted: 0, duplicates: 20 });

@@ -50,8 +50,12 @@ export function buildReportQuery(spec: ReportSpec, dialect: SqlDialect): SqlQuer
     );
   }
 
+  // The sums themselves, not their aliases: inside an expression DuckDB reads a name that is
+  // also a column as the column, which is not grouped.
   const metricOrder =
-    spec.metric === 'cost' ? 'cost DESC' : `(${REPORT_TOKEN_COLUMNS.slice(0, 2).join(' + ')}) DESC`;
+    spec.metric === 'cost'
+      ? 'cost DESC'
+      : `(${dialect.sumTokens('input_tokens')} + ${dialect.sumTokens('output_tokens')}) DESC`;
   const order = [spec.grain !== 'none' ? 'period' : undefined, metricOrder, ...groupKeys]
     .filter((part) => part !== undefined)
     .join(', ');
