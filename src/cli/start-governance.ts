@@ -8,7 +8,9 @@ import {
   type CallGovernor,
   type GovernanceLoop,
   type Ledger,
+  type UsualOutput,
   createBudgetBook,
+  createUsualOutput,
   createCallGovernor,
   createMemoryLedger,
   createRedisLedger,
@@ -26,6 +28,7 @@ export interface Governance {
   book: BudgetBook;
   ledger: Ledger;
   governor: CallGovernor;
+  usualOutput: UsualOutput;
 }
 
 /**
@@ -56,15 +59,18 @@ export async function startGovernance(options: {
   await syncBudgetSpend(options.store, ledger, book.all(), Date.now()).catch((error: unknown) => {
     options.log(`governance: budget spend not read at start (${String(error)})`);
   });
+  const usualOutput = createUsualOutput();
+  await usualOutput.refresh(options.store, Date.now());
   const governor = createCallGovernor({
     budgets: () => book.all(),
     policies: config.policies,
     ledger,
     pricer: options.pricer,
     defaultOutputTokens: config.governance.defaultOutputTokens,
+    usualOutput,
     log: options.log,
   });
-  return { book, ledger, governor };
+  return { book, ledger, governor, usualOutput };
 }
 
 /** Budget thresholds and anomalies checked every governance.evaluateIntervalMs; alerts sent. */
@@ -81,6 +87,7 @@ export function startGovernanceLoop(options: {
     store,
     ledger: options.governance.ledger,
     budgets: options.governance.book,
+    usualOutput: options.governance.usualOutput,
     channels: nameAlertChannels(config.alerts),
     detectAnomalies: () =>
       detectRecentAnomalies(store, { from: Date.now() - ANOMALY_LOOKBACK_MS, to: Date.now() }),

@@ -2,6 +2,7 @@ import { matchesScope } from '../domain/tags.ts';
 import type { UsageEvent } from '../domain/usage-event.ts';
 import type { Pricer } from '../pricing/index.ts';
 import type { Budget } from './budgets/budget.ts';
+import type { UsualOutput } from './budgets/usual-output.ts';
 import { budgetLedgerKey, NANO_PER_USD } from './budgets/budget.ts';
 import { budgetPeriod } from './budgets/budget-period.ts';
 import { budgetRefusal } from './budgets/budget-refusal.ts';
@@ -18,8 +19,10 @@ export interface CallGovernorOptions {
   policies: readonly Policy[];
   ledger: Ledger;
   pricer: Pricer;
-  /** Output a budget reserves for a call that sets no max_tokens. */
+  /** Output a budget reserves for a call that sets no max_tokens and whose feature has no history. */
   defaultOutputTokens: number;
+  /** The feature's usual output on the model, reserved when the call sets no max_tokens. */
+  usualOutput?: UsualOutput;
   now?: () => number;
   log: (line: string) => void;
 }
@@ -49,7 +52,11 @@ export function createCallGovernor(options: CallGovernorOptions): CallGovernor {
     let prompt: number | undefined;
     const tokens = () => {
       prompt ??= call.countPromptTokens();
-      return { prompt, output: call.maxOutputTokens ?? options.defaultOutputTokens };
+      const output =
+        call.maxOutputTokens ??
+        options.usualOutput?.get(call.tags.feature, call.model) ??
+        options.defaultOutputTokens;
+      return { prompt, output };
     };
     const broken = checkPolicies(policies, call, tokens);
     if (broken) return { refusal: broken };

@@ -7,6 +7,7 @@ import { deliverDueAlerts } from './alerts/deliver-due-alerts.ts';
 import { postAlert } from './alerts/post-alert.ts';
 import type { Anomaly } from './anomalies/anomaly.ts';
 import type { BudgetBook } from './budgets/budget-book.ts';
+import type { UsualOutput } from './budgets/usual-output.ts';
 import { syncBudgetSpend } from './budgets/budget-spend.ts';
 import type { Ledger } from './ledger/ledger.ts';
 
@@ -16,6 +17,8 @@ export interface GovernanceLoopOptions {
   ledger?: Ledger;
   budgets: BudgetBook;
   channels: readonly AlertChannel[];
+  /** Refreshed on every check, for the reservations of calls without max_tokens. */
+  usualOutput?: UsualOutput;
   /** Recent anomalies; run every anomalyIntervalMs. */
   detectAnomalies?: () => Promise<Anomaly[]>;
   evaluateIntervalMs: number;
@@ -48,6 +51,7 @@ export function createGovernanceLoop(options: GovernanceLoopOptions): Governance
     const at = now();
     const alerts: Alert[] = [];
     await options.budgets.refresh();
+    await options.usualOutput?.refresh(options.store, at);
     const budgets = options.budgets.all();
     if (budgets.length > 0) {
       const balances = await syncBudgetSpend(options.store, options.ledger, budgets, at);

@@ -13,6 +13,7 @@ export {
   type GovernanceLoopOptions,
 } from './governance-loop.ts';
 export { createBudgetBook, type BudgetBook } from './budgets/budget-book.ts';
+export { createUsualOutput, type UsualOutput } from './budgets/usual-output.ts';
 export { budgetStatuses, type BudgetStatus } from './budgets/budget-statuses.ts';
 export { buildAlertRow, parseAlertRequest, type AlertRow } from './alerts/alert-request.ts';
 export { nameAlertChannels, type AlertChannel } from './alerts/alert-channel.ts';

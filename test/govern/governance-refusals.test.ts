@@ -53,10 +53,16 @@ before(async () => {
     ],
     governance: {
       now: () => NOW,
+      // Summaries usually write 2,000 tokens: what a call without max_tokens reserves.
+      usualOutput: {
+        get: (feature) => (feature === 'summarise' ? 2000 : undefined),
+        refresh: () => Promise.resolve(),
+      },
       budgets: [
         budget({ name: 'search-month', scope: { team: 'search' }, limitUsd: 0.001 }),
         budget({ name: 'soft', scope: { team: 'soft' }, limitUsd: 0.0001, hard: false }),
         budget({ name: 'ci-key-day', virtualKey: 'ci-key', period: 'day', limitUsd: 0.0001 }),
+        budget({ name: 'summaries', scope: { feature: 'summarise' }, limitUsd: 0.001 }),
       ],
       policies: [
         policy({ name: 'tagged-prod', match: { environment: 'prod' }, requireTags: ['feature'] }),
@@ -141,6 +147,16 @@ test('a hard budget answers 429 naming the budget, its spend and its reset, befo
   );
   assert.ok(refused.headers.get('x-tokenops-request-id'));
   assert.equal((await chat(gateway, { 'x-tokenops-team': 'other' })).status, 200);
+});
+
+test("without max_tokens a budget reserves the feature's usual output", async () => {
+  const summarise = { 'x-tokenops-feature': 'summarise' };
+  const refused = await chat(gateway, summarise, { max_tokens: undefined });
+  assert.equal(refused.status, 429);
+  // 1 prompt token × $0.15/M + 2,000 usual output tokens × $0.60/M = $0.00120015 > $0.001.
+  assert.ok(Math.abs(Number(refused.json.error?.estimate_usd) - 0.00120015) < 1e-9);
+  assert.equal(refused.json.error?.spent_usd, 0);
+  assert.equal((await chat(gateway, summarise)).status, 200); // max_tokens 500: $0.00030015
 });
 
 test('a soft budget past its limit never refuses', async () => {

@@ -18,6 +18,7 @@ import {
   type Budget,
   type Ledger,
   type Policy,
+  type UsualOutput,
 } from '../../src/govern/index.ts';
 
 export interface GatewayHarnessOptions {
@@ -36,6 +37,7 @@ export interface GatewayHarnessOptions {
     policies?: Policy[];
     ledger?: Ledger;
     defaultOutputTokens?: number;
+    usualOutput?: UsualOutput;
     now?: () => number;
   };
 }
@@ -81,6 +83,7 @@ export async function startGatewayHarness(options: GatewayHarnessOptions): Promi
             pricer,
             defaultOutputTokens: governance.defaultOutputTokens ?? 1000,
             ...(governance.now ? { now: governance.now } : {}),
+            ...(governance.usualOutput ? { usualOutput: governance.usualOutput } : {}),
             log,
           }),
         }
