@@ -21,6 +21,7 @@ import type { RouteHandler } from './routes/route-handler.ts';
 import { topTracesRoute, traceTreeRoute } from './routes/traces-route.ts';
 import { yieldRoute } from './routes/yield-route.ts';
 import { alertsRoute } from './routes/alerts-route.ts';
+import { whatIfRoute } from './routes/what-if-route.ts';
 import { deleteBudgetRoute, listBudgetsRoute, saveBudgetRoute } from './routes/budgets-route.ts';
 import { createBudgetBook, type BudgetBook, type Ledger } from '../govern/index.ts';
 import type { Pricer } from '../pricing/index.ts';
@@ -104,6 +105,14 @@ export function createApp(options: AppOptions): Server {
     ['POST /api/v1/budgets', saveBudgetRoute(budgets)],
     ['DELETE /api/v1/budgets/{name}', deleteBudgetRoute(budgets)],
     ['GET /api/v1/alerts', alertsRoute(options.store)],
+    [
+      'GET /api/v1/whatif',
+      whatIfRoute(
+        options.store,
+        () => (pricer ??= catalogPricer()),
+        options.providers ?? builtInProviders(),
+      ),
+    ],
     ['GET /api/openapi.json', () => Promise.resolve(document)],
   ]);
   const otlpTraces = otlpTracesRoute({

@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 
 type Cell = string | number | boolean | null | undefined;
 
-const MONEY_COLUMN = /(^|_)cost$|_usd$|^gap$|^price_difference$/;
+const MONEY_COLUMN = /(^|_)cost$|_usd$|^gap$|^price_difference$|^saving$/;
 
 /** Human output: money as dollars, counts with thousands separators, numbers right-aligned. */
 export function formatTable(

@@ -1,0 +1,116 @@
+import { isTagKey, UNATTRIBUTED } from '../../domain/tags.ts';
+import type { PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { Pricer } from '../../pricing/index.ts';
+import type { Dimension, ReportFilter } from '../../store/report-spec.ts';
+import type { Store } from '../../store/store.ts';
+import { applyScenario, type WhatIfScenario } from './what-if-scenario.ts';
+
+export interface WhatIfSpec {
+  scenario: WhatIfScenario;
+  from: number;
+  to: number;
+  filters: readonly ReportFilter[];
+  /** Rows per value of these dimensions; none: one row. */
+  dimensions: readonly Dimension[];
+  /** Providers to find a model's own under, when the scenario names none. */
+  providers: readonly string[];
+}
+
+/** A row of `tokenops whatif`: the period as it was and as it would have been. */
+export type WhatIfRow = Record<string, string | number> & {
+  requests: number;
+  current_cost: number;
+  whatif_cost: number;
+  saving: number;
+  /** Share of current_cost saved; negative when the scenario costs more. */
+  saving_share: number;
+  /** Calls left out: nothing could price them before or under the scenario. */
+  unpriced: number;
+};
+
+const BATCH = 20_000;
+
+/** Re-prices every call of the period that matches the filters under the scenario. */
+export async function runWhatIf(
+  store: Store,
+  pricer: Pricer,
+  spec: WhatIfSpec,
+): Promise<WhatIfRow[]> {
+  const rows = new Map<string, WhatIfRow>();
+  const scenarioFor = createScenarioResolver(pricer, spec);
+  for await (const batch of store.eventsBetween(spec.from, spec.to, BATCH)) {
+    for (const event of batch) {
+      if (!spec.filters.every((filter) => valueOf(event, filter.dimension) === filter.value)) {
+        continue;
+      }
+      const keys = spec.dimensions.map((dimension) => valueOf(event, dimension));
+      const id = keys.join('\u0000');
+      let row = rows.get(id);
+      if (!row) {
+        row = {
+          ...Object.fromEntries(
+            spec.dimensions.map((dimension, index) => [dimension, keys[index] ?? '']),
+          ),
+          requests: 0,
+          current_cost: 0,
+          whatif_cost: 0,
+          saving: 0,
+          saving_share: 0,
+          unpriced: 0,
+        };
+        rows.set(id, row);
+      }
+      row.requests += 1;
+      const current = event.pricing.effective?.total;
+      const replayed = pricer.price(applyScenario(event, scenarioFor(event.provider))).effective
+        ?.total;
+      if (current === undefined || replayed === undefined) {
+        row.unpriced += 1;
+        continue;
+      }
+      row.current_cost += current;
+      row.whatif_cost += replayed;
+    }
+  }
+  return [...rows.values()]
+    .map((row) => {
+      const saving = row.current_cost - row.whatif_cost;
+      return { ...row, saving, saving_share: row.current_cost > 0 ? saving / row.current_cost : 0 };
+    })
+    .sort((left, right) => right.saving - left.saving);
+}
+
+function valueOf(event: PricedUsageEvent, dimension: Dimension): string {
+  if (dimension === 'provider') return event.provider;
+  if (dimension === 'model') return event.model;
+  const value = isTagKey(dimension)
+    ? event.tags[dimension]
+    : event.tags.extra?.[dimension.slice(4)];
+  return value ?? UNATTRIBUTED;
+}
+
+/**
+ * A model named without its provider is replayed under the call's own provider when that
+ * prices it, else under the first provider that does (claude-haiku-4-5 for an OpenAI call
+ * means Anthropic's).
+ */
+function createScenarioResolver(
+  pricer: Pricer,
+  spec: WhatIfSpec,
+): (provider: string) => WhatIfScenario {
+  const { scenario } = spec;
+  if (scenario.kind !== 'model' || scenario.provider !== undefined) return () => scenario;
+  const at = new Date(spec.to);
+  const prices = (provider: string) => pricer.describe(provider, scenario.model, at) !== null;
+  const home = spec.providers.find(prices);
+  const resolved = new Map<string, WhatIfScenario>();
+  return (provider) => {
+    let found = resolved.get(provider);
+    if (!found) {
+      const owner = prices(provider) ? provider : home;
+      found = owner ? { ...scenario, provider: owner } : scenario;
+      resolved.set(provider, found);
+    }
+    return found;
+  };
+}
