@@ -50,6 +50,22 @@ describe('tokenops CLI on a fresh data directory', () => {
     assert.ok(grandTotal.cost! > 0 && grandTotal.cost! <= grandTotal.list_cost!);
   });
 
+  it('sets a soft monthly budget per team a tenth above its demo spend', () => {
+    const byTeam = runCliJson<ReportRow[]>(['report', '--by', 'team'], cwd);
+    const budgets = runCliJson<{ name: string; limit_usd: number; hard: boolean }[]>(
+      ['budgets'],
+      cwd,
+    );
+    const tagged = byTeam.filter((row) => row.team !== '(unattributed)');
+    assert.equal(budgets.length, tagged.length);
+    for (const row of tagged) {
+      const budget = budgets.find((item) => item.name === `demo-${String(row.team)}-monthly`);
+      // Rounded up to $10 above 110 % of the team's spend.
+      assert.equal(budget?.limit_usd, Math.ceil((row.cost * 1.1) / 10) * 10, String(row.team));
+      assert.equal(budget?.hard, false);
+    }
+  });
+
   it('gives the same totals in every grouping (no token counted twice, no row lost to a null tag)', () => {
     for (const by of [
       'team',

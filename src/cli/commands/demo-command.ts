@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors/index.ts';
 import type { PricedUsageEvent } from '../../domain/usage-event.ts';
+import { UNATTRIBUTED } from '../../domain/tags.ts';
+import type { Store } from '../../store/store.ts';
 import type { CliContext } from '../cli-context.ts';
 import { formatMoney } from '../output/format-table.ts';
 import { startProgress } from '../output/progress.ts';
@@ -80,6 +82,7 @@ export function registerDemoCommand(program: Command, context: () => CliContext)
         }
         progress.stop();
         const seconds = (performance.now() - started) / 1000;
+        const budgets = await saveDemoBudgets(store, options.end);
         const summary = {
           events: written,
           replaced_events: replaced,
@@ -88,10 +91,11 @@ export function registerDemoCommand(program: Command, context: () => CliContext)
           cost: Math.round(cost * 100) / 100,
           seconds: Math.round(seconds * 10) / 10,
           events_per_second: Math.round(written / seconds),
+          budgets,
         };
         if (cli.format === 'table') {
           process.stdout.write(
-            `Loaded ${written.toLocaleString('en-US')} demo events (${summary.from} to ${summary.to}, ${formatMoney(cost)}) in ${summary.seconds}s — ${summary.events_per_second.toLocaleString('en-US')} events/s.\nTry: tokenops report --by team --grain week\n`,
+            `Loaded ${written.toLocaleString('en-US')} demo events (${summary.from} to ${summary.to}, ${formatMoney(cost)}) in ${summary.seconds}s — ${summary.events_per_second.toLocaleString('en-US')} events/s, and ${budgets} soft monthly team budgets (demo-TEAM-monthly).\nTry: tokenops report --by team --grain week · tokenops budgets · tokenops anomalies\n`,
           );
         } else {
           printRows(cli.format, [summary]);
@@ -127,4 +131,23 @@ function endOf(text: string | undefined): number {
     );
   }
   return parsed + DAY_MS;
+}
+
+/** Soft monthly budgets per team from the last 30 demo days' spend (see demoBudgets). */
+async function saveDemoBudgets(store: Store, end: number): Promise<number> {
+  const { demoBudgets } = await import('../../demo/index.ts');
+  const rows = await store.report({
+    dimensions: ['team'],
+    metric: 'cost',
+    grain: 'none',
+    from: end - 30 * DAY_MS,
+    to: end,
+    filters: [],
+  });
+  const spend = new Map(
+    rows.filter((row) => row.team !== UNATTRIBUTED).map((row) => [String(row.team), row.cost]),
+  );
+  const budgets = demoBudgets(spend);
+  for (const budget of budgets) await store.saveBudget(budget);
+  return budgets.length;
 }
