@@ -25,14 +25,8 @@ export interface DetectionFigures {
   recall: number;
 }
 
-export interface AnomalyBenchResult {
+export interface AnomalyBenchResult extends DetectionFigures {
   seed: number;
-  injected: number;
-  detected: number;
-  true_positives: number;
-  found: number;
-  precision: number;
-  recall: number;
   target: number;
   runaways: DetectionFigures;
 }

@@ -10,6 +10,7 @@ import type { SeasonalityPattern } from '../src/demo/seasonality.ts';
 import { SeededRandom } from '../src/demo/seeded-random.ts';
 import type { HourlyMetric } from '../src/govern/anomalies/anomaly.ts';
 import type { ActivityHour } from '../src/store/activity-spec.ts';
+import { poisson } from './poisson.ts';
 
 export interface InjectedAnomaly {
   team: string;
@@ -164,12 +165,4 @@ function popularUser(random: SeededRandom, population: number): number {
 
 function expectedUsers(team: Team, level: number): number {
   return Math.max(1, Math.min(team.users, level * 0.6));
-}
-
-function poisson(random: SeededRandom, mean: number): number {
-  if (mean > 40) return Math.max(0, Math.round(mean + Math.sqrt(mean) * random.normal()));
-  const limit = Math.exp(-mean);
-  let count = 0;
-  for (let product = random.next(); product > limit; product *= random.next()) count++;
-  return count;
 }

@@ -9,6 +9,7 @@ import { DAY_MS, HOUR_MS, seasonalWeight } from '../src/demo/seasonality.ts';
 import type { SeasonalityPattern } from '../src/demo/seasonality.ts';
 import { SeededRandom } from '../src/demo/seeded-random.ts';
 import type { ActivityMinute, RunawayEntity } from '../src/store/activity-spec.ts';
+import { poisson } from './poisson.ts';
 
 export interface InjectedRunaway {
   entity: RunawayEntity;
@@ -123,12 +124,4 @@ function traceMinutes(
     at += random.logNormal(interval, 0.5);
   }
   return [...minutes.values()];
-}
-
-function poisson(random: SeededRandom, mean: number): number {
-  if (mean > 40) return Math.max(0, Math.round(mean + Math.sqrt(mean) * random.normal()));
-  const limit = Math.exp(-mean);
-  let count = 0;
-  for (let product = random.next(); product > limit; product *= random.next()) count++;
-  return count;
 }
