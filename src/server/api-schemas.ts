@@ -206,3 +206,47 @@ export const anomalyRowSchema = z.object({
   kind: z.enum(['spike', 'runaway']),
   window_minutes: z.number().int().optional().describe('Runaways: the window of the rate'),
 });
+
+/** A row of GET /api/v1/budgets and `tokenops budgets --format json`. */
+export const budgetStatusSchema = z.object({
+  name: z.string(),
+  scope: z.record(z.string(), z.string()),
+  virtual_key: z.string().nullable(),
+  period: z.enum(['day', 'week', 'month']),
+  period_start: z.string(),
+  resets_at: z.string(),
+  limit_usd: z.number(),
+  spent_usd: z.number(),
+  reserved_usd: z.number().describe('held by gateway calls in flight'),
+  share_used: z.number(),
+  hard: z.boolean(),
+  forecast_usd: z
+    .number()
+    .nullable()
+    .describe('expected spend at the period end; null below 3 days of history'),
+  forecast_lower_usd: z.number().nullable(),
+  forecast_upper_usd: z.number().nullable(),
+  runs_out_on: z.string().nullable().describe('YYYY-MM-DD the expected spend reaches the limit'),
+});
+/** A row of GET /api/v1/alerts and `tokenops alerts --format json`. */
+export const alertRowSchema = z.object({
+  key: z.string().describe('names the fact; an alert is raised and sent once per key'),
+  kind: z.enum(['budget_threshold', 'anomaly', 'runaway']),
+  severity: z.enum(['info', 'warning', 'critical']),
+  created_at: z.string(),
+  title: z.string(),
+  text: z.string(),
+  scope: z.record(z.string(), z.string()),
+  link: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  deliveries: z.array(
+    z.object({
+      channel: z.string(),
+      state: z.enum(['delivered', 'retrying', 'abandoned']),
+      attempts: z.number().int(),
+      delivered_at: z.string().nullable(),
+      next_attempt_at: z.string().nullable(),
+      last_error: z.string().nullable(),
+    }),
+  ),
+});

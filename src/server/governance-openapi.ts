@@ -1,49 +1,8 @@
 import { z } from 'zod';
 import { budgetSchema } from '../config/index.ts';
-import { errorSchema } from './api-schemas.ts';
+import { alertRowSchema, budgetStatusSchema, errorSchema } from './api-schemas.ts';
 import { errors, json, query, rangeParameters } from './openapi-parts.ts';
 
-const money = z.number();
-const budgetStatusSchema = z.object({
-  name: z.string(),
-  scope: z.record(z.string(), z.string()),
-  virtual_key: z.string().nullable(),
-  period: z.enum(['day', 'week', 'month']),
-  period_start: z.string(),
-  resets_at: z.string(),
-  limit_usd: money,
-  spent_usd: money,
-  reserved_usd: money.describe('held by gateway calls in flight'),
-  share_used: z.number(),
-  hard: z.boolean(),
-  forecast_usd: money
-    .nullable()
-    .describe('expected spend at the period end; null below 3 days of history'),
-  forecast_lower_usd: money.nullable(),
-  forecast_upper_usd: money.nullable(),
-  runs_out_on: z.string().nullable().describe('YYYY-MM-DD the expected spend reaches the limit'),
-});
-const alertRowSchema = z.object({
-  key: z.string().describe('names the fact; an alert is raised and sent once per key'),
-  kind: z.enum(['budget_threshold', 'anomaly', 'runaway']),
-  severity: z.enum(['info', 'warning', 'critical']),
-  created_at: z.string(),
-  title: z.string(),
-  text: z.string(),
-  scope: z.record(z.string(), z.string()),
-  link: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()),
-  deliveries: z.array(
-    z.object({
-      channel: z.string(),
-      state: z.enum(['delivered', 'retrying', 'abandoned']),
-      attempts: z.number().int(),
-      delivered_at: z.string().nullable(),
-      next_attempt_at: z.string().nullable(),
-      last_error: z.string().nullable(),
-    }),
-  ),
-});
 const conflict = {
   '409': { description: 'The budget is defined in tokenops.yaml', ...json(errorSchema) },
 };
