@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { startStandIn, type StandIn } from '../../src/demo/stand-ins/index.ts';
 import type { BudgetStatus } from '../../src/govern/index.ts';
 import { runCli, runCliJson, startServer } from '../helpers/run-cli.ts';
@@ -26,12 +27,18 @@ before(async () => {
 });
 
 after(async () => {
+  await fresh.close();
   await server.stop();
   await standIn.close();
 });
 
+// The CLI runs synchronously between calls, blocking this process's timers: a kept-alive
+// socket the server closed meanwhile would be reused before the client noticed.
+const fresh = new Agent({ pipelining: 0 });
+
 const chat = (team: string) =>
-  fetch(`${server.url}/openai/v1/chat/completions`, {
+  undiciFetch(`${server.url}/openai/v1/chat/completions`, {
+    dispatcher: fresh,
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-tokenops-team': team },
     body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }),
