@@ -3,6 +3,7 @@ import { CliContext } from './cli-context.ts';
 import { registerAnomaliesCommand } from './commands/anomalies-command.ts';
 import { registerAlertsCommand } from './commands/alerts-command.ts';
 import { registerWhatIfCommand } from './commands/what-if-command.ts';
+import { registerRecommendCommand } from './commands/recommend-command.ts';
 import { registerBudgetsCommand } from './commands/budgets-command.ts';
 import { registerChargebackCommand } from './commands/chargeback-command.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
@@ -71,6 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerBudgetsCommand(program, getContext);
   registerAlertsCommand(program, getContext);
   registerWhatIfCommand(program, getContext);
+  registerRecommendCommand(program, getContext);
   registerAnomaliesCommand(program, getContext);
   ownFormat = addGlobalOptions(program);
   for (const command of program.commands) command.exitOverride();

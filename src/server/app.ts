@@ -22,6 +22,7 @@ import { topTracesRoute, traceTreeRoute } from './routes/traces-route.ts';
 import { yieldRoute } from './routes/yield-route.ts';
 import { alertsRoute } from './routes/alerts-route.ts';
 import { whatIfRoute } from './routes/what-if-route.ts';
+import { recommendationsRoute } from './routes/recommendations-route.ts';
 import { deleteBudgetRoute, listBudgetsRoute, saveBudgetRoute } from './routes/budgets-route.ts';
 import { createBudgetBook, type BudgetBook, type Ledger } from '../govern/index.ts';
 import type { Pricer } from '../pricing/index.ts';
@@ -108,6 +109,14 @@ export function createApp(options: AppOptions): Server {
     [
       'GET /api/v1/whatif',
       whatIfRoute(
+        options.store,
+        () => (pricer ??= catalogPricer()),
+        options.providers ?? builtInProviders(),
+      ),
+    ],
+    [
+      'GET /api/v1/recommendations',
+      recommendationsRoute(
         options.store,
         () => (pricer ??= catalogPricer()),
         options.providers ?? builtInProviders(),

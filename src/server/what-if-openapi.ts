@@ -16,7 +16,8 @@ const whatIfRowSchema = z
 export function whatIfPath(): object {
   return {
     get: {
-      summary: 'Re-price a period from its recorded tokens under another model or a context cap',
+      summary:
+        'Re-price a period from its recorded tokens under one change: another model, a context cap, a tier, a prompt cache, an output cap, no retries or a shorter system prompt',
       parameters: [
         ...rangeParameters(),
         query(
@@ -25,6 +26,15 @@ export function whatIfPath(): object {
           'gpt-4o-mini',
         ),
         query('context_cap', 'replay with prompts trimmed to this many tokens', '8000'),
+        query('tier', 'replay on the batch or flex service tier', 'batch'),
+        query('cache', 'prefix: system prompt and tools read from cache', 'prefix'),
+        query('output_cap', 'replay with answers cut to this many tokens', '1200'),
+        query(
+          'fix_retries',
+          'true: failed attempts bill nothing (the causes of retries fixed)',
+          'true',
+        ),
+        query('system_prompt_tokens', 'replay with system prompts trimmed to this size', '1800'),
         query('where', 'KEY:VALUE, repeatable: only these calls', 'feature:support-chat'),
         query('by', 'a row per value of these dimensions', 'feature,model'),
       ],

@@ -14,13 +14,28 @@ interface WhatIfFlags {
   where: string[];
   model?: string;
   contextCap?: string;
+  tier?: string;
+  cache?: string;
+  outputCap?: string;
+  fixRetries?: boolean;
+  systemPromptTokens?: string;
 }
+
+/** Scenario flags and their API query parameters. */
+const SCENARIO_PARAMETERS = [
+  ['model', 'model'],
+  ['contextCap', 'context_cap'],
+  ['tier', 'tier'],
+  ['cache', 'cache'],
+  ['outputCap', 'output_cap'],
+  ['systemPromptTokens', 'system_prompt_tokens'],
+] as const;
 
 export function registerWhatIfCommand(program: Command, context: () => CliContext): void {
   program
     .command('whatif')
     .description(
-      're-price a period from its recorded tokens under one change: another model or a context cap',
+      're-price a period from its recorded tokens under one change: another model, a context cap, a tier, a prompt cache, an output cap, no retries or a shorter system prompt',
     )
     .requiredOption('--from <date>', 'start, YYYY-MM-DD or ISO date-time (inclusive)')
     .requiredOption('--to <date>', 'end, YYYY-MM-DD (that whole day included) or ISO date-time')
@@ -33,6 +48,14 @@ export function registerWhatIfCommand(program: Command, context: () => CliContex
     .option('--by <dims>', 'a row per value of these dimensions, e.g. feature,model')
     .option('--model <model>', 'replay on this model (provider:model for another provider)')
     .option('--context-cap <tokens>', 'replay with prompts trimmed to this many tokens')
+    .option('--tier <tier>', 'replay on the batch or flex service tier')
+    .option('--cache <what>', 'prefix: replay with system prompt and tools read from cache')
+    .option('--output-cap <tokens>', 'replay with answers cut to this many tokens')
+    .option(
+      '--fix-retries',
+      'replay with failed attempts billing nothing (the causes of retries fixed)',
+    )
+    .option('--system-prompt-tokens <tokens>', 'replay with system prompts trimmed to this size')
     .action(async (flags: WhatIfFlags) => {
       const cli = context();
       const providers = buildProviderRegistry(cli.config.config).names();
@@ -42,8 +65,12 @@ export function registerWhatIfCommand(program: Command, context: () => CliContex
         to: flags.to,
         where: flags.where,
         ...(flags.by === undefined ? {} : { by: flags.by }),
-        ...(flags.model === undefined ? {} : { model: flags.model }),
-        ...(flags.contextCap === undefined ? {} : { contextCap: flags.contextCap }),
+        ...Object.fromEntries(
+          SCENARIO_PARAMETERS.flatMap(([flag]) =>
+            flags[flag] === undefined ? [] : [[flag, flags[flag]]],
+          ),
+        ),
+        ...(flags.fixRetries === true ? { fixRetries: 'true' } : {}),
       };
       const spec = parseWhatIfRequest(request, providers);
       const rows = cli.server
@@ -73,8 +100,11 @@ export function registerWhatIfCommand(program: Command, context: () => CliContex
 function toQuery(flags: WhatIfFlags): string {
   const query = new URLSearchParams({ from: flags.from, to: flags.to });
   if (flags.by) query.set('by', flags.by);
-  if (flags.model) query.set('model', flags.model);
-  if (flags.contextCap) query.set('context_cap', flags.contextCap);
+  for (const [flag, parameter] of SCENARIO_PARAMETERS) {
+    const value = flags[flag];
+    if (value !== undefined) query.set(parameter, value);
+  }
+  if (flags.fixRetries === true) query.set('fix_retries', 'true');
   for (const where of flags.where) query.append('where', where);
   return query.toString();
 }

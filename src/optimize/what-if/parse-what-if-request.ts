@@ -13,9 +13,48 @@ export interface WhatIfRequest {
   model?: string;
   /** A prompt ceiling in tokens. */
   contextCap?: string;
+  /** `batch` or `flex`. */
+  tier?: string;
+  /** `prefix`: the system prompt and tool definitions behind a cache breakpoint. */
+  cache?: string;
+  /** An answer ceiling in tokens. */
+  outputCap?: string;
+  /** `true`: failed attempts bill nothing (the causes of retries fixed). */
+  fixRetries?: string;
+  /** A system prompt ceiling in tokens. */
+  systemPromptTokens?: string;
 }
 
-const FIX = 'pass one of --model M (or provider:M) and --context-cap N, with --from and --to';
+const FIX =
+  'pass one of --model M (or provider:M), --context-cap N, --tier batch|flex, --cache prefix, --output-cap N, --fix-retries or --system-prompt-tokens N, with --from and --to';
+
+type ScenarioField = Exclude<keyof WhatIfRequest, 'by' | 'where' | 'from' | 'to'>;
+
+const SCENARIOS: Record<
+  ScenarioField,
+  (text: string, providers: readonly string[]) => WhatIfScenario
+> = {
+  model: modelScenario,
+  contextCap: (text) => ({ kind: 'context-cap', maxInputTokens: tokens('context-cap', text) }),
+  tier: (text) => {
+    if (text !== 'batch' && text !== 'flex')
+      throw invalid('tier', `"${text}" is not batch or flex`);
+    return { kind: 'tier', tier: text };
+  },
+  cache: (text) => {
+    if (text !== 'prefix') throw invalid('cache', `"${text}" is not prefix`);
+    return { kind: 'prompt-cache' };
+  },
+  outputCap: (text) => ({ kind: 'output-cap', maxOutputTokens: tokens('output-cap', text) }),
+  fixRetries: (text) => {
+    if (text !== 'true') throw invalid('fix-retries', `"${text}" is not true`);
+    return { kind: 'no-retries' };
+  },
+  systemPromptTokens: (text) => ({
+    kind: 'system-prompt',
+    maxSystemPromptTokens: tokens('system-prompt-tokens', text),
+  }),
+};
 
 export function parseWhatIfRequest(
   request: WhatIfRequest,
@@ -30,13 +69,15 @@ export function parseWhatIfRequest(
   if (report.from === undefined || report.to === undefined) {
     throw invalid('from', 'a whatif replays a period: both ends are needed');
   }
-  const scenarios = [request.model, request.contextCap].filter((given) => given !== undefined);
-  if (scenarios.length !== 1) throw invalid('scenario', 'give exactly one change to replay');
+  const given = (Object.keys(SCENARIOS) as ScenarioField[]).filter(
+    (field) => request[field] !== undefined,
+  );
+  const [field] = given;
+  if (given.length !== 1 || field === undefined) {
+    throw invalid('scenario', 'give exactly one change to replay');
+  }
   return {
-    scenario:
-      request.model !== undefined
-        ? modelScenario(request.model, providers)
-        : capScenario(request.contextCap ?? ''),
+    scenario: SCENARIOS[field](request[field] ?? '', providers),
     from: report.from,
     to: report.to,
     filters: report.filters,
@@ -56,12 +97,12 @@ function modelScenario(text: string, providers: readonly string[]): WhatIfScenar
   return { kind: 'model', model: text.trim() };
 }
 
-function capScenario(text: string): WhatIfScenario {
-  const tokens = Number(text);
-  if (!Number.isInteger(tokens) || tokens < 1) {
-    throw invalid('context-cap', `"${text}" is not a whole number of tokens above 0`);
+function tokens(field: string, text: string): number {
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 1) {
+    throw invalid(field, `"${text}" is not a whole number of tokens above 0`);
   }
-  return { kind: 'context-cap', maxInputTokens: tokens };
+  return count;
 }
 
 function invalid(field: string, reason: string): ValidationError {

@@ -3,7 +3,8 @@ import type { PricedUsageEvent } from '../../domain/usage-event.ts';
 import type { Pricer } from '../../pricing/index.ts';
 import type { Dimension, ReportFilter } from '../../store/report-spec.ts';
 import type { Store } from '../../store/store.ts';
-import { applyScenario, type WhatIfScenario } from './what-if-scenario.ts';
+import { createApplierResolver } from './resolve-scenario.ts';
+import type { WhatIfScenario } from './what-if-scenario.ts';
 
 export interface WhatIfSpec {
   scenario: WhatIfScenario;
@@ -36,12 +37,39 @@ export async function runWhatIf(
   pricer: Pricer,
   spec: WhatIfSpec,
 ): Promise<WhatIfRow[]> {
-  const rows = new Map<string, WhatIfRow>();
-  const scenarioFor = createScenarioResolver(pricer, spec);
-  for await (const batch of store.eventsBetween(spec.from, spec.to, BATCH)) {
+  const [rows] = await runWhatIfs(store, pricer, [spec]);
+  return rows ?? [];
+}
+
+/**
+ * Several replays in one read of the store (recommendations price all their changes at once);
+ * each one's rows are exactly what `runWhatIf` gives for it alone.
+ */
+export async function runWhatIfs(
+  store: Store,
+  pricer: Pricer,
+  specs: readonly WhatIfSpec[],
+): Promise<WhatIfRow[][]> {
+  if (specs.length === 0) return [];
+  const replays = specs.map((spec) => createReplay(pricer, spec));
+  const from = Math.min(...specs.map((spec) => spec.from));
+  const to = Math.max(...specs.map((spec) => spec.to));
+  for await (const batch of store.eventsBetween(from, to, BATCH)) {
     for (const event of batch) {
+      for (const replay of replays) replay.add(event);
+    }
+  }
+  return replays.map((replay) => replay.rows());
+}
+
+function createReplay(pricer: Pricer, spec: WhatIfSpec) {
+  const rows = new Map<string, WhatIfRow>();
+  const applierFor = createApplierResolver(pricer, spec);
+  return {
+    add(event: PricedUsageEvent): void {
+      if (event.timestamp < spec.from || event.timestamp >= spec.to) return;
       if (!spec.filters.every((filter) => valueOf(event, filter.dimension) === filter.value)) {
-        continue;
+        return;
       }
       const keys = spec.dimensions.map((dimension) => valueOf(event, dimension));
       const id = keys.join('\u0000');
@@ -62,22 +90,27 @@ export async function runWhatIf(
       }
       row.requests += 1;
       const current = event.pricing.effective?.total;
-      const replayed = pricer.price(applyScenario(event, scenarioFor(event.provider))).effective
-        ?.total;
+      const replayed = pricer.price(applierFor(event.provider)(event)).effective?.total;
       if (current === undefined || replayed === undefined) {
         row.unpriced += 1;
-        continue;
+        return;
       }
       row.current_cost += current;
       row.whatif_cost += replayed;
-    }
-  }
-  return [...rows.values()]
-    .map((row) => {
-      const saving = row.current_cost - row.whatif_cost;
-      return { ...row, saving, saving_share: row.current_cost > 0 ? saving / row.current_cost : 0 };
-    })
-    .sort((left, right) => right.saving - left.saving);
+    },
+    rows(): WhatIfRow[] {
+      return [...rows.values()]
+        .map((row) => {
+          const saving = row.current_cost - row.whatif_cost;
+          return {
+            ...row,
+            saving,
+            saving_share: row.current_cost > 0 ? saving / row.current_cost : 0,
+          };
+        })
+        .sort((left, right) => right.saving - left.saving);
+    },
+  };
 }
 
 function valueOf(event: PricedUsageEvent, dimension: Dimension): string {
@@ -87,30 +120,4 @@ function valueOf(event: PricedUsageEvent, dimension: Dimension): string {
     ? event.tags[dimension]
     : event.tags.extra?.[dimension.slice(4)];
   return value ?? UNATTRIBUTED;
-}
-
-/**
- * A model named without its provider is replayed under the call's own provider when that
- * prices it, else under the first provider that does (claude-haiku-4-5 for an OpenAI call
- * means Anthropic's).
- */
-function createScenarioResolver(
-  pricer: Pricer,
-  spec: WhatIfSpec,
-): (provider: string) => WhatIfScenario {
-  const { scenario } = spec;
-  if (scenario.kind !== 'model' || scenario.provider !== undefined) return () => scenario;
-  const at = new Date(spec.to);
-  const prices = (provider: string) => pricer.describe(provider, scenario.model, at) !== null;
-  const home = spec.providers.find(prices);
-  const resolved = new Map<string, WhatIfScenario>();
-  return (provider) => {
-    let found = resolved.get(provider);
-    if (!found) {
-      const owner = prices(provider) ? provider : home;
-      found = owner ? { ...scenario, provider: owner } : scenario;
-      resolved.set(provider, found);
-    }
-    return found;
-  };
 }

@@ -1,42 +1,73 @@
+import { ZERO_TOKENS } from '../../domain/token-classes.ts';
 import type { UsageEvent } from '../../domain/usage-event.ts';
+import { cachePrefix } from './cache-prefix.ts';
+import { trimPrompt } from './trim-prompt.ts';
 
-/** One change to replay a period under. */
+/** One change to replay a period under; docs/recommendations.md gives each one's assumptions. */
 export type WhatIfScenario =
   | { kind: 'model'; model: string; provider?: string }
-  | { kind: 'context-cap'; maxInputTokens: number };
+  | { kind: 'context-cap'; maxInputTokens: number }
+  | { kind: 'tier'; tier: 'batch' | 'flex' }
+  | { kind: 'prompt-cache' }
+  | { kind: 'output-cap'; maxOutputTokens: number }
+  | { kind: 'no-retries' }
+  | { kind: 'system-prompt'; maxSystemPromptTokens: number };
+
+/** The calls of a replay in order; returns each one as it would have been. */
+export type ScenarioApplier = (event: UsageEvent) => UsageEvent;
 
 /**
- * The call as it would have been under the scenario, from its recorded tokens. Another
- * model reads and writes the same tokens (its own tokenizer may count a few more or fewer:
- * not modelled). A context cap trims the prompt to its ceiling, uncached tokens first, then
- * cache reads, then cache writes — trimming older turns keeps the cached prefix when it can.
+ * The scenario as a function of the calls in time order: a prompt cache has to know whether
+ * it has already written a prefix; the others look at one call at a time.
  */
-export function applyScenario(event: UsageEvent, scenario: WhatIfScenario): UsageEvent {
-  if (scenario.kind === 'model') {
-    return {
-      ...event,
-      model: scenario.model,
-      ...(scenario.provider ? { provider: scenario.provider } : {}),
-    };
+export function createScenarioApplier(scenario: WhatIfScenario): ScenarioApplier {
+  if (scenario.kind === 'prompt-cache') {
+    const written = new Set<string>();
+    return (event) => cachePrefix(event, written);
   }
-  const { tokens } = event;
-  let excess = Math.max(0, tokens.input - scenario.maxInputTokens);
-  if (excess === 0) return event;
-  const uncached = tokens.input - tokens.cacheRead - tokens.cacheWrite;
-  const fromUncached = Math.min(excess, uncached);
-  excess -= fromUncached;
-  const fromReads = Math.min(excess, tokens.cacheRead);
-  excess -= fromReads;
-  const fromWrites = Math.min(excess, tokens.cacheWrite);
-  const cacheWrite = tokens.cacheWrite - fromWrites;
-  return {
-    ...event,
-    tokens: {
-      ...tokens,
-      input: scenario.maxInputTokens,
-      cacheRead: tokens.cacheRead - fromReads,
-      cacheWrite,
-      cacheWrite1h: Math.min(tokens.cacheWrite1h, cacheWrite),
-    },
-  };
+  return (event) => applyScenario(event, scenario);
+}
+
+type StatelessScenario = Exclude<WhatIfScenario, { kind: 'prompt-cache' }>;
+
+/**
+ * The call as it would have been under a scenario that needs no other call, from its
+ * recorded tokens. Another model reads and writes the same tokens (its own tokenizer may count
+ * a few more or fewer: not modelled). A context cap trims the prompt to its ceiling, uncached
+ * tokens first, then cache reads, then cache writes — trimming older turns keeps the cached
+ * prefix when it can. Another tier is the provider's tier multiplier on the same tokens. An
+ * output cap cuts the answer (reasoning comes first, so it is cut last). Without retry hot
+ * spots the failed attempts bill nothing; the attempt that served the request is unchanged.
+ * A shorter system prompt removes its tokens where the prefix sits (see trimPrompt).
+ */
+function applyScenario(event: UsageEvent, scenario: StatelessScenario): UsageEvent {
+  switch (scenario.kind) {
+    case 'model':
+      return {
+        ...event,
+        model: scenario.model,
+        ...(scenario.provider ? { provider: scenario.provider } : {}),
+      };
+    case 'context-cap':
+      return trimPrompt(event, Math.max(0, event.tokens.input - scenario.maxInputTokens), 'tail');
+    case 'tier':
+      return { ...event, serviceTier: scenario.tier };
+    case 'output-cap': {
+      const output = Math.min(event.tokens.output, scenario.maxOutputTokens);
+      if (output === event.tokens.output) return event;
+      const reasoning = Math.min(event.tokens.reasoning, output);
+      return { ...event, tokens: { ...event.tokens, output, reasoning } };
+    }
+    case 'no-retries':
+      if (event.status !== 'error') return event;
+      return {
+        ...event,
+        tokens: { ...ZERO_TOKENS },
+      };
+    case 'system-prompt': {
+      const system = event.prompt?.systemPromptTokens ?? 0;
+      const excess = Math.max(0, system - scenario.maxSystemPromptTokens);
+      return trimPrompt(event, Math.min(excess, event.tokens.input), 'prefix');
+    }
+  }
 }
