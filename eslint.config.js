@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 export default tseslint.config(
   {
@@ -11,6 +13,8 @@ export default tseslint.config(
       'bin/**',
       'scripts/*.js',
       '.dependency-cruiser.cjs',
+      'web/dist/**',
+      'test-output/**',
     ],
   },
   js.configs.recommended,
@@ -46,6 +50,12 @@ export default tseslint.config(
         { object: 'process', property: 'env', message: 'Only src/config reads the environment.' },
       ],
     },
+  },
+  {
+    // The dashboard runs in the browser: its globals, and React's rules of hooks.
+    files: ['web/src/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ['eslint.config.js'],

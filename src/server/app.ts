@@ -6,6 +6,7 @@ import { sendError, sendJson } from './http-errors.ts';
 import { openApiDocument } from './openapi-document.ts';
 import { findRoute } from './find-route.ts';
 import { createServerMetrics } from './server-metrics.ts';
+import type { DashboardHandler } from './serve-dashboard.ts';
 import { layersRoute } from './routes/layers-route.ts';
 import { anomaliesRoute } from './routes/anomalies-route.ts';
 import { chargebackRoute } from './routes/chargeback-route.ts';
@@ -58,6 +59,8 @@ export interface AppOptions {
   /** The budgets in force and the gateways' ledger; the store's API budgets alone when unset. */
   governance?: { book: BudgetBook; ledger?: Ledger };
   log?: (line: string) => void;
+  /** Serves the dashboard for GET paths no route or gateway claims (`tokenops start`). */
+  dashboard?: DashboardHandler;
 }
 
 class UnauthorizedError extends TokenopsError {
@@ -162,6 +165,13 @@ export function createApp(options: AppOptions): Server {
     if (upstream && options.gateway) {
       label(`gateway ${upstream.upstream.name}`);
       await options.gateway.handle(upstream, request, response, url);
+      return;
+    }
+    // Any other page a browser asks for is the dashboard's; /api and /v1 keep their JSON 404s.
+    const read = request.method === 'GET' || request.method === 'HEAD';
+    if (!route && options.dashboard && read && !/^\/(api|v1)(\/|$)/.test(url.pathname)) {
+      label('GET dashboard');
+      await options.dashboard(url.pathname, request, response);
       return;
     }
     if (!route) {

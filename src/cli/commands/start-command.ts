@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { join } from 'node:path';
 import { readSecret } from '../../config/index.ts';
 import { ConfigError, ValidationError } from '../../domain/errors/index.ts';
 import { latencyObjectives } from '../../analytics/index.ts';
@@ -32,6 +33,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
       }
       const store = await cli.openStore();
       const { createApp } = await import('../../server/app.ts');
+      const { serveDashboard } = await import('../../server/serve-dashboard.ts');
       const { buildProviderRegistry, buildPricerSpec } = await import('../build-pricer.ts');
       const { startGateway } = await import('../start-gateway.ts');
       const { startGovernance, startGovernanceLoop } = await import('../start-governance.ts');
@@ -59,6 +61,8 @@ export function registerStartCommand(program: Command, context: () => CliContext
         gateway,
         governance,
         log,
+        // `npm run build:web` writes it; without it `/` says so.
+        dashboard: serveDashboard(join(import.meta.dirname, '..', '..', '..', 'web', 'dist')),
       });
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -90,7 +94,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
         log,
       });
       process.stdout.write(
-        `tokenops ${TOKENOPS_VERSION} listening on ${shown} (store: ${cli.config.config.store.url ?? cli.dataDir})\n  gateway: ${shown}/openai/v1  ${shown}/anthropic  ${shown}/gemini  ${shown}/bedrock  ${shown}/compat/NAME/v1\n  report:  ${shown}/api/v1/report?by=team,feature&grain=day\n  api:     ${shown}/api/openapi.json\n`,
+        `tokenops ${TOKENOPS_VERSION} listening on ${shown} (store: ${cli.config.config.store.url ?? cli.dataDir})\n  gateway: ${shown}/openai/v1  ${shown}/anthropic  ${shown}/gemini  ${shown}/bedrock  ${shown}/compat/NAME/v1\n  report:  ${shown}/api/v1/report?by=team,feature&grain=day\n  api:     ${shown}/api/openapi.json\n  dashboard: ${shown}/\n`,
       );
       const shutdown = () => {
         server.close();
