@@ -18,9 +18,6 @@ import type {
 import type { Feedback, FeedbackResult } from '../feedback.ts';
 import type { ReconcileSpec, ReconcileTotals } from '../reconcile-spec.ts';
 import type { Dimension, ReportRow, ReportSpec } from '../report-spec.ts';
-import { buildReconcileQuery } from '../sql/reconcile-query.ts';
-import { buildReportQuery } from '../sql/report-query.ts';
-import { sqlTimestamp } from '../sql/sql-timestamp.ts';
 import { buildUsageGroupsQuery } from '../sql/usage-groups-query.ts';
 import type {
   AppendResult,
@@ -51,9 +48,14 @@ import { readLayerGroups } from './read-layer-groups.ts';
 import { readTopTraces, readTraceCalls } from './read-traces.ts';
 import { readActivityHours, readActivityMinutes } from './read-activity.ts';
 import type { ActivityMinutesSpec, ActivitySpec } from '../activity-spec.ts';
-import { queryTagValues, queryUnpricedModels } from './query-event-summaries.ts';
-import { readReconcileTotals } from './read-reconcile-totals.ts';
-import { readReportRow } from './read-report-row.ts';
+import {
+  countUnpricedEvents,
+  queryTagValues,
+  queryTimeRange,
+  queryUnpricedModels,
+} from './query-event-summaries.ts';
+import { queryReconcileTotals } from './read-reconcile-totals.ts';
+import { queryReport } from './read-report-row.ts';
 import { readUsageGroup } from './read-usage-group.ts';
 import { readYieldGroups } from './read-yield-groups.ts';
 import { writeFeedback } from './write-feedback.ts';
@@ -94,11 +96,7 @@ export class DuckDbStore implements Store {
   }
 
   report(spec: ReportSpec): Promise<ReportRow[]> {
-    return this.exclusive(async () => {
-      const query = buildReportQuery(spec, duckDbDialect);
-      const reader = await this.connection.runAndReadAll(query.text, query.params);
-      return reader.getRowObjectsJS().map((raw) => readReportRow(spec, raw));
-    });
+    return this.exclusive(() => queryReport(this.connection, spec));
   }
 
   tagValues(dimension: Dimension, limit: number): Promise<string[]> {
@@ -106,20 +104,11 @@ export class DuckDbStore implements Store {
   }
 
   timeRange(): Promise<StoredRange | null> {
-    return this.exclusive(async () => {
-      const reader = await this.connection.runAndReadAll(
-        'SELECT epoch_ms(min(ts)) AS first, epoch_ms(max(ts)) AS last, count(*) AS events FROM events',
-      );
-      const row = reader.getRowObjectsJS()[0];
-      if (!row || Number(row.events) === 0) return null;
-      return { from: Number(row.first), to: Number(row.last), events: Number(row.events) };
-    });
+    return this.exclusive(() => queryTimeRange(this.connection));
   }
 
   schemaVersion(): Promise<number> {
-    return this.exclusive(async () => {
-      return readSchemaVersion(this.connection);
-    });
+    return this.exclusive(() => readSchemaVersion(this.connection));
   }
 
   unpriced(): Promise<UnpricedModel[]> {
@@ -174,11 +163,7 @@ export class DuckDbStore implements Store {
   }
 
   reconcileTotals(spec: ReconcileSpec): Promise<ReconcileTotals[]> {
-    return this.exclusive(async () => {
-      const query = buildReconcileQuery(spec, duckDbDialect);
-      const reader = await this.connection.runAndReadAll(query.text, query.params);
-      return reader.getRowObjectsJS().map((row) => readReconcileTotals(spec, row));
-    });
+    return this.exclusive(() => queryReconcileTotals(this.connection, spec));
   }
 
   async *usageGroups(
@@ -203,44 +188,27 @@ export class DuckDbStore implements Store {
   }
 
   recordFeedback(feedback: readonly Feedback[]): Promise<FeedbackResult> {
-    return this.exclusive(async () => {
-      return this.inTransaction(() => writeFeedback(this.connection, feedback));
-    });
+    return this.exclusive(() => this.inTransaction(() => writeFeedback(this.connection, feedback)));
   }
 
   countUnpriced(from: number, to: number): Promise<number> {
-    return this.exclusive(async () => {
-      const reader = await this.connection.runAndReadAll(
-        `SELECT count(*) AS events FROM events
-         WHERE NOT priced AND ts >= CAST($1 AS TIMESTAMP) AND ts < CAST($2 AS TIMESTAMP)`,
-        [sqlTimestamp(from), sqlTimestamp(to)],
-      );
-      return Number(reader.getRowObjectsJS()[0]?.events ?? 0);
-    });
+    return this.exclusive(() => countUnpricedEvents(this.connection, from, to));
   }
 
   layerGroups(spec: InsightSpec): Promise<LayerGroup[]> {
-    return this.exclusive(async () => {
-      return readLayerGroups(this.connection, spec);
-    });
+    return this.exclusive(() => readLayerGroups(this.connection, spec));
   }
 
   yieldGroups(spec: YieldSpec): Promise<YieldGroup[]> {
-    return this.exclusive(async () => {
-      return readYieldGroups(this.connection, spec);
-    });
+    return this.exclusive(() => readYieldGroups(this.connection, spec));
   }
 
   topTraces(spec: TopTracesSpec): Promise<TraceSummary[]> {
-    return this.exclusive(async () => {
-      return readTopTraces(this.connection, spec);
-    });
+    return this.exclusive(() => readTopTraces(this.connection, spec));
   }
 
   traceCalls(traceId: string): Promise<TraceCall[]> {
-    return this.exclusive(async () => {
-      return readTraceCalls(this.connection, traceId);
-    });
+    return this.exclusive(() => readTraceCalls(this.connection, traceId));
   }
 
   activityHours(spec: ActivitySpec) {
@@ -252,15 +220,11 @@ export class DuckDbStore implements Store {
   }
 
   allocationTotals(spec: AllocationSpec): Promise<AllocationTotals[]> {
-    return this.exclusive(async () => {
-      return queryAllocationTotals(this.connection, spec);
-    });
+    return this.exclusive(() => queryAllocationTotals(this.connection, spec));
   }
 
   unitEconomicsTotals(spec: UnitEconomicsSpec): Promise<UnitEconomicsTotals[]> {
-    return this.exclusive(async () => {
-      return queryUnitEconomics(this.connection, spec);
-    });
+    return this.exclusive(() => queryUnitEconomics(this.connection, spec));
   }
 
   appendRevenue(lines: readonly RevenueLine[]): Promise<RevenueAppendResult> {

@@ -2,7 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { UNATTRIBUTED } from '../../domain/tags.ts';
 import type { Dimension } from '../report-spec.ts';
 import { dimensionColumn } from '../sql/report-query.ts';
-import type { UnpricedModel } from '../store.ts';
+import type { StoredRange, UnpricedModel } from '../store.ts';
+import { sqlTimestamp } from '../sql/sql-timestamp.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { textCell } from './text-cell.ts';
 
@@ -46,4 +47,28 @@ export async function queryUnpricedModels(connection: DuckDBConnection): Promise
     firstSeen: Number(row.first_seen),
     lastSeen: Number(row.last_seen),
   }));
+}
+
+/** The first and last event times and the count; null for an empty store. */
+export async function queryTimeRange(connection: DuckDBConnection): Promise<StoredRange | null> {
+  const reader = await connection.runAndReadAll(
+    'SELECT epoch_ms(min(ts)) AS first, epoch_ms(max(ts)) AS last, count(*) AS events FROM events',
+  );
+  const row = reader.getRowObjectsJS()[0];
+  if (!row || Number(row.events) === 0) return null;
+  return { from: Number(row.first), to: Number(row.last), events: Number(row.events) };
+}
+
+/** Events in [from, to) that nothing could price. */
+export async function countUnpricedEvents(
+  connection: DuckDBConnection,
+  from: number,
+  to: number,
+): Promise<number> {
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*) AS events FROM events
+     WHERE NOT priced AND ts >= CAST($1 AS TIMESTAMP) AND ts < CAST($2 AS TIMESTAMP)`,
+    [sqlTimestamp(from), sqlTimestamp(to)],
+  );
+  return Number(reader.getRowObjectsJS()[0]?.events ?? 0);
 }

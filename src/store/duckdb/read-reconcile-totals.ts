@@ -1,4 +1,7 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ReconcileSpec, ReconcileTotals } from '../reconcile-spec.ts';
+import { buildReconcileQuery } from '../sql/reconcile-query.ts';
+import { duckDbDialect } from './duckdb-dialect.ts';
 import { textCell } from './text-cell.ts';
 
 /** A row of the reconciliation query, with only the grouped keys present. */
@@ -17,4 +20,14 @@ export function readReconcileTotals(
     attributedCost: Number(row.attributed_cost),
     meteredEvents: Number(row.metered_events),
   };
+}
+
+/** Invoiced against metered sums, grouped as the spec says. */
+export async function queryReconcileTotals(
+  connection: DuckDBConnection,
+  spec: ReconcileSpec,
+): Promise<ReconcileTotals[]> {
+  const query = buildReconcileQuery(spec, duckDbDialect);
+  const reader = await connection.runAndReadAll(query.text, query.params);
+  return reader.getRowObjectsJS().map((row) => readReconcileTotals(spec, row));
 }
