@@ -33,10 +33,15 @@ export async function startDashboardSession(options: {
   cwd: string;
   config?: readonly string[];
   tokenKnown: boolean;
+  /** Bills to import (`tokenops import FILE --format FORMAT`) before the server starts. */
+  bills?: readonly { file: string; format: string }[];
 }): Promise<DashboardSession> {
   prepareDashboardTests();
   const { cwd } = options;
   runCliJson(['demo', '--days', '21', '--events-per-day', '3000', '--end', '2026-03-31'], cwd);
+  for (const bill of options.bills ?? []) {
+    runCliJson(['import', bill.file, '--format', bill.format], cwd);
+  }
   writeFileSync(
     join(cwd, 'tokenops.yaml'),
     ['auth:', `  adminTokenEnv: ${TOKEN_VARIABLE}`, ...(options.config ?? []), ''].join('\n'),

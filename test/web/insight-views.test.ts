@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -16,15 +17,29 @@ import {
 } from '../helpers/dashboard-session.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
 
+const BILL_FIXTURES = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'src',
+  'ingest',
+  'bills',
+  '__fixtures__',
+);
+
 const costWithShare = (cost: number, share: number | null) =>
   `${formatMoney(cost)} (${formatPercent(share)})`;
 
-describe('the unit economics, layers and traces views on the demo workload', () => {
+describe('the unit economics, layers, traces, recommendations, reconciliation and prompt bloat views on the demo workload', () => {
   const cwd = tempDirectory('insight-views');
   let session: DashboardSession;
 
   before(async () => {
-    session = await startDashboardSession({ cwd, tokenKnown: true });
+    session = await startDashboardSession({
+      cwd,
+      tokenKnown: true,
+      bills: [{ file: join(BILL_FIXTURES, 'openai-costs-api.json'), format: 'openai-costs' }],
+    });
   });
 
   after(async () => {
@@ -147,5 +162,187 @@ describe('the unit economics, layers and traces views on the demo workload', () 
     await session.page.reload();
     await session.page.getByTestId('trace-tree').waitFor();
     await screenshot(session.page, 'traces');
+  });
+
+  it('recommendations: the total saving and each recommendation as the API gives them, by kind', async () => {
+    type Recommendation = {
+      kind: string;
+      scope: Record<string, string>;
+      title: string;
+      monthly_saving: number;
+      quality_risk: { level: string; reason: string };
+      whatif: string;
+    };
+    const expected = (rows: Recommendation[]) =>
+      [...rows]
+        .sort((a, b) => b.monthly_saving - a.monthly_saving)
+        .map((row) => [
+          row.kind,
+          row.title,
+          Object.entries(row.scope)
+            .map(([key, value]) => `${key}=${value}`)
+            .join(', '),
+          formatMoney(row.monthly_saving),
+          `${row.quality_risk.level}: ${row.quality_risk.reason}`,
+          row.whatif,
+        ]);
+    const total = (rows: Recommendation[]) =>
+      formatMoney(rows.reduce((sum, row) => sum + row.monthly_saving, 0));
+    // Each recommendations answer replays the workload for seconds: rather than ask the same
+    // question twice, the test reads the answer the page got and checks that it asked the
+    // query the URL names.
+    const answerTo = async (kind: string) => {
+      const response = await session.page.waitForResponse(
+        (one) =>
+          new URL(one.url()).pathname === '/api/v1/recommendations' &&
+          (new URL(one.url()).searchParams.get('kind') ?? '') === kind,
+        { timeout: 30_000 },
+      );
+      const query = new URL(response.url()).searchParams;
+      assert.equal(`from=${query.get('from')}&to=${query.get('to')}`, RANGE);
+      assert.equal(response.status(), 200);
+      return (await response.json()) as Recommendation[];
+    };
+    const allAnswer = answerTo('');
+    await session.open(`/recommendations?${RANGE}`);
+    const all = await allAnswer;
+    await session.page.getByTestId('recommendations').waitFor({ timeout: 30_000 });
+    assert.ok(all.length > 2);
+    assert.ok(all.some((row) => row.kind === 'tiering'));
+    assert.deepEqual(await session.tableCells('recommendations'), expected(all));
+    assert.equal(await session.text('recommendations-total'), total(all));
+    await screenshot(session.page, 'recommendations');
+
+    const tieringAnswer = answerTo('tiering');
+    await session.page.getByLabel('Kind').selectOption('tiering');
+    await session.page.waitForURL(/kind=tiering/);
+    const tiering = await tieringAnswer;
+    assert.ok(tiering.length > 0 && tiering.length < all.length);
+    assert.ok(tiering.every((row) => row.kind === 'tiering'));
+    await session.page
+      .getByTestId('recommendations')
+      .locator(`tbody tr:nth-child(${tiering.length}):last-child`)
+      .waitFor({ timeout: 30_000 });
+    assert.deepEqual(await session.tableCells('recommendations'), expected(tiering));
+    assert.equal(await session.text('recommendations-total'), total(tiering));
+  });
+
+  it('reconciliation: the metered side and no bill said plainly, then an imported bill against the meter', async () => {
+    await session.open(`/reconcile?${RANGE}`);
+    await session.page.getByTestId('reconcile').waitFor();
+    type Reconciliation = {
+      provider: string;
+      model: string;
+      invoiced_cost: number;
+      metered_cost: number;
+      gap: number;
+      bypass_cost: number;
+      price_difference: number;
+      untagged_cost: number;
+      metered_tokens: number;
+      invoiced_tokens: number;
+      attributed_share: number | null;
+      explanation: string;
+    };
+    const cells = (row: Reconciliation) => [
+      row.provider,
+      row.model,
+      formatMoney(row.invoiced_cost),
+      formatMoney(row.metered_cost),
+      formatMoney(row.gap),
+      formatMoney(row.bypass_cost),
+      formatMoney(row.price_difference),
+      formatMoney(row.untagged_cost),
+      formatCount(row.metered_tokens),
+      formatPercent(row.attributed_share),
+      row.explanation,
+    ];
+    const rows = await session.api<Reconciliation[]>(`reconcile?by=provider,model&${RANGE}`);
+    assert.ok(rows.length > 3);
+    // The demo imports no bill: every row is metered only.
+    assert.ok(rows.every((row) => row.invoiced_tokens === 0 && row.invoiced_cost === 0));
+    assert.deepEqual(await session.tableCells('reconcile'), rows.map(cells));
+    assert.equal(
+      await session.text('reconcile-metered'),
+      formatMoney(rows.reduce((sum, row) => sum + row.metered_cost, 0)),
+    );
+    assert.equal(await session.text('reconcile-invoiced'), 'no bill imported');
+    assert.match(await session.text('reconcile-no-bills'), /No bill is imported/);
+    await screenshot(session.page, 'reconcile-no-bills');
+
+    // The OpenAI costs fixture (imported before the server started) bills 9 and 10 March,
+    // $37.923973, before the demo's first day: a range from the 9th holds the bill too.
+    const billed = 'from=2026-03-09&to=2026-03-31';
+    await session.open(`/reconcile?${billed}`);
+    await session.page.getByTestId('reconcile').waitFor();
+    const withBill = await session.api<Reconciliation[]>(`reconcile?by=provider,model&${billed}`);
+    const invoiced = withBill.reduce((sum, row) => sum + row.invoiced_cost, 0);
+    assert.ok(Math.abs(invoiced - 37.923973) < 1e-6, String(invoiced));
+    assert.deepEqual(await session.tableCells('reconcile'), withBill.map(cells));
+    assert.equal(await session.text('reconcile-invoiced'), formatMoney(invoiced));
+    assert.equal(
+      await session.text('reconcile-gap'),
+      formatMoney(withBill.reduce((sum, row) => sum + row.gap, 0)),
+    );
+    assert.equal(await session.page.getByTestId('reconcile-no-bills').count(), 0);
+    await screenshot(session.page, 'reconcile');
+  });
+
+  it("prompt bloat: each feature's weekly system prompt cost as the API gives it; support-chat grows", async () => {
+    await session.open(`/prompt-bloat?${RANGE}`);
+    await session.page.getByTestId('prompt-bloat').waitFor();
+    const weeks = [
+      ['2026-03-11', '2026-03-17'],
+      ['2026-03-18', '2026-03-24'],
+      ['2026-03-25', '2026-03-31'],
+    ] as const;
+    type Layers = {
+      feature: string;
+      system_prompt_cost: number;
+      system_prompt_share: number | null;
+      calls: number;
+    };
+    const answers = await Promise.all(
+      weeks.map(([from, to]) => session.api<Layers[]>(`layers?by=feature&from=${from}&to=${to}`)),
+    );
+    const features = [...new Set(answers.flatMap((rows) => rows.map((row) => row.feature)))].sort();
+    const expected = features.flatMap((feature) =>
+      answers.flatMap((rows, index) => {
+        const row = rows.find((one) => one.feature === feature);
+        const [from, to] = weeks[index] ?? ['', ''];
+        return row
+          ? [
+              [
+                feature,
+                `${from} – ${to}`,
+                formatMoney(row.system_prompt_cost),
+                formatPercent(row.system_prompt_share),
+                formatCount(row.calls),
+              ],
+            ]
+          : [];
+      }),
+    );
+    assert.deepEqual(await session.tableCells('prompt-bloat'), expected);
+    const support = answers.map(
+      (rows) => rows.find((row) => row.feature === 'support-chat')?.system_prompt_cost ?? 0,
+    );
+    assert.equal(support.length, 3);
+    // The demo's support-chat system prompt grows about 15 % a week.
+    const [first = 0, second = 0, third = 0] = support;
+    assert.ok(first > 0 && second > first && third > second, support.join(', '));
+    const shown = (await session.tableCells('prompt-bloat'))
+      .filter((row) => row[0] === 'support-chat')
+      .map((row) => row[2]);
+    assert.deepEqual(
+      shown,
+      support.map((cost) => formatMoney(cost)),
+    );
+    assert.ok(
+      (await session.page
+        .getByRole('img', { name: /Weekly system prompt cost by feature/ })
+        .count()) === 1,
+    );
+    await screenshot(session.page, 'prompt-bloat');
   });
 });

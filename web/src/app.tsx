@@ -8,6 +8,9 @@ import { BudgetsView } from './views/budgets-view.tsx';
 import { ForecastView } from './views/forecast-view.tsx';
 import { LayersView } from './views/layers-view.tsx';
 import { OverviewView } from './views/overview-view.tsx';
+import { PromptBloatView } from './views/prompt-bloat-view.tsx';
+import { ReconcileView } from './views/reconcile-view.tsx';
+import { RecommendationsView } from './views/recommendations-view.tsx';
 import { TracesView } from './views/traces-view.tsx';
 import { UnitEconomicsView } from './views/unit-economics-view.tsx';
 
@@ -25,6 +28,9 @@ const VIEW_COMPONENTS: Record<ViewState['view'], (props: ViewProps) => ReactNode
   'unit-economics': UnitEconomicsView,
   layers: LayersView,
   traces: TracesView,
+  recommendations: RecommendationsView,
+  reconcile: ReconcileView,
+  'prompt-bloat': PromptBloatView,
 };
 
 /** The shell: navigation, the shared range and filters, and the view the URL names. */

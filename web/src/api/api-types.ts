@@ -5,6 +5,7 @@ import type {
   budgetStatusSchema,
   errorSchema,
   layersRowSchema,
+  reconciliationRowSchema,
   reportRowSchema,
   traceRowSchema,
   traceTreeSchema,
@@ -23,6 +24,20 @@ export type LayersRow = z.infer<typeof layersRowSchema>;
 export type YieldRow = z.infer<typeof yieldRowSchema>;
 export type TraceRow = z.infer<typeof traceRowSchema>;
 export type TraceTree = z.infer<typeof traceTreeSchema>;
+export type ReconciliationRow = z.infer<typeof reconciliationRowSchema>;
+
+// The recommendation row is described in the server's recommendations-openapi.ts, which is not
+// public to the dashboard: this follows docs/recommendations.md.
+export interface RecommendationRow {
+  kind: string;
+  scope: Record<string, string>;
+  title: string;
+  change: { scenario: { kind: string; [key: string]: unknown }; where: Record<string, string> };
+  monthly_saving: number;
+  evidence: Record<string, string | number>;
+  quality_risk: { level: 'low' | 'medium' | 'high'; reason: string };
+  whatif: string;
+}
 
 // The forecast row is described in the server's forecast-openapi.ts, which is not public to
 // the dashboard: this follows docs/api.md.

@@ -9,6 +9,9 @@ export const VIEWS = [
   { name: 'unit-economics', label: 'Unit economics' },
   { name: 'layers', label: 'Layers and yield' },
   { name: 'traces', label: 'Agent traces' },
+  { name: 'recommendations', label: 'Recommendations' },
+  { name: 'reconcile', label: 'Reconciliation' },
+  { name: 'prompt-bloat', label: 'Prompt bloat' },
 ] as const;
 
 export type ViewName = (typeof VIEWS)[number]['name'];
@@ -30,6 +33,8 @@ export interface ViewState {
   metric: 'cost' | 'tokens';
   /** The agent trace whose call tree is open. */
   trace: string;
+  /** The recommendations' kind filter; empty = every kind. */
+  kind: string;
 }
 
 export function readViewState(location: { pathname: string; search: string }): ViewState {
@@ -44,6 +49,7 @@ export function readViewState(location: { pathname: string; search: string }): V
     by: query.get('by') ?? 'team',
     metric: query.get('metric') === 'tokens' ? 'tokens' : 'cost',
     trace: query.get('trace') ?? '',
+    kind: query.get('kind') ?? '',
   };
 }
 
@@ -55,6 +61,7 @@ export function viewHref(state: ViewState): string {
   if (state.by !== 'team') query.set('by', state.by);
   if (state.metric !== 'cost') query.set('metric', state.metric);
   if (state.trace) query.set('trace', state.trace);
+  if (state.kind) query.set('kind', state.kind);
   const text = query.toString();
   return `/${state.view}${text ? `?${text}` : ''}`;
 }
