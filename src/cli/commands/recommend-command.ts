@@ -4,6 +4,7 @@ import { buildProviderRegistry } from '../build-pricer.ts';
 import type { CliContext } from '../cli-context.ts';
 import { fetchApi } from '../fetch-api.ts';
 import { printRows } from '../output/print-rows.ts';
+import { startProgress } from '../output/progress.ts';
 import { withStore } from '../with-store.ts';
 
 const FLAT_COLUMNS = [
@@ -42,7 +43,24 @@ export function registerRecommendCommand(program: Command, context: () => CliCon
           )
         : await withStore(cli, async (store) => {
             const spec = await parseRecommendRequest(flags, store, providers);
-            return spec === null ? [] : recommend(store, await cli.pricer(), spec);
+            if (spec === null) return [];
+            const [period] = await store.report({
+              dimensions: [],
+              metric: 'cost',
+              grain: 'none',
+              from: spec.from,
+              to: spec.to,
+              filters: [],
+            });
+            // The period is read twice: once by the detectors, once to replay their changes.
+            const progress = startProgress('recommend', 2 * (period?.requests ?? 0), 'events');
+            try {
+              return await recommend(store, await cli.pricer(), spec, (count) =>
+                progress.increment(count),
+              );
+            } finally {
+              progress.stop();
+            }
           });
       if (cli.format === 'json') {
         // Nested (scope, change, evidence): the one JSON shape the API also returns.

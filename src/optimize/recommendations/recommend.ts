@@ -46,18 +46,22 @@ export async function recommend(
   store: Store,
   pricer: Pricer,
   spec: RecommendSpec,
+  /** Told how many events each batch read (the period is read twice), for a progress bar. */
+  onEvents: (count: number) => void = () => undefined,
 ): Promise<Recommendation[]> {
   const detectors = spec.kinds.map((kind) => DETECTORS[kind]());
   for await (const batch of store.eventsBetween(spec.from, spec.to, BATCH)) {
     for (const event of batch) {
       for (const detector of detectors) detector.observe(event);
     }
+    onEvents(batch.length);
   }
   const findings = detectors.flatMap((detector) => detector.findings());
   const replays = await runWhatIfs(
     store,
     pricer,
     findings.map((finding) => replaySpec(spec, finding)),
+    onEvents,
   );
   const recommendations: Recommendation[] = [];
   findings.forEach((finding, index) => {

@@ -49,6 +49,8 @@ export async function runWhatIfs(
   store: Store,
   pricer: Pricer,
   specs: readonly WhatIfSpec[],
+  /** Told how many events each batch read, for a progress bar. */
+  onEvents: (count: number) => void = () => undefined,
 ): Promise<WhatIfRow[][]> {
   if (specs.length === 0) return [];
   const replays = specs.map((spec) => createReplay(pricer, spec));
@@ -58,6 +60,7 @@ export async function runWhatIfs(
     for (const event of batch) {
       for (const replay of replays) replay.add(event);
     }
+    onEvents(batch.length);
   }
   return replays.map((replay) => replay.rows());
 }
