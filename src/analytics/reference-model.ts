@@ -25,16 +25,11 @@ export function priceOnModel(
   const average = {} as TokenCounts;
   for (const field of TOKEN_FIELDS) average[field] = group.tokens[field] / group.calls;
   const pricing = pricer.price({
-    id: 'reference',
     timestamp: group.lastCall,
-    source: 'api',
     provider: reference.provider,
     model: reference.model,
     serviceTier: group.serviceTier,
     tokens: average,
-    status: 'ok',
-    attempt: 1,
-    tags: {},
   });
   return pricing.effective ? pricing.effective.total * group.calls : null;
 }

@@ -32,8 +32,13 @@ export function parseReportRequest(request: ReportRequest): ReportSpec {
     metric: oneOf(request.metric ?? 'cost', METRICS, 'metric') as Metric,
     grain: oneOf(request.grain ?? 'none', GRAINS, 'grain') as Grain,
     ...parseTimeRange(request.from, request.to),
-    filters: (request.where ?? []).map(parseFilter),
+    filters: parseFilters(request.where),
   };
+}
+
+/** `--where` filters (`team=search`, `tag:region=eu`; the API also takes `team:search`). */
+export function parseFilters(where: readonly string[] | undefined): ReportFilter[] {
+  return (where ?? []).map(parseFilter);
 }
 
 function parseFilter(text: string): ReportFilter {

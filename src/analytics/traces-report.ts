@@ -1,6 +1,7 @@
 import { ValidationError } from '../domain/errors/index.ts';
 import type { TopTracesSpec, TraceSummary } from '../store/insights-spec.ts';
 import { parseTimeRange } from './parse-time-range.ts';
+import { parseFilters } from './report-request.ts';
 
 /** One line of `tokenops traces --top N`. */
 export type TraceRow = {
@@ -20,6 +21,7 @@ export function parseTopTracesRequest(request: {
   top?: string;
   from?: string;
   to?: string;
+  where?: readonly string[];
 }): TopTracesSpec {
   const limit = Number(request.top ?? '10');
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
@@ -29,7 +31,11 @@ export function parseTopTracesRequest(request: {
       'pass --top 10, for instance',
     );
   }
-  return { limit, ...parseTimeRange(request.from, request.to) };
+  return {
+    limit,
+    ...parseTimeRange(request.from, request.to),
+    filters: parseFilters(request.where),
+  };
 }
 
 export function fanOut(tokens: number, firstCallTokens: number): number | null {

@@ -72,16 +72,11 @@ for (const row of CONFORMANCE_CASES) {
     // Reasoning is not in the quote: price the same call as a normalised event.
     const tokens = registry.get(row.provider).normalizeReportedUsage(reported);
     const pricing = pricer.price({
-      id: row.id,
       timestamp: at.getTime(),
-      source: 'api',
       provider: row.provider,
       model: row.model,
       serviceTier: row.tier,
       tokens,
-      status: 'ok',
-      attempt: 1,
-      tags: {},
     });
     const effective = pricing.effective as ClassCosts;
     close(effective.reasoning, expected.reasoning ?? 0, 'reasoning');

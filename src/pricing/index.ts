@@ -15,6 +15,7 @@ export type {
   ModelPriceDescription,
   PriceSource,
   Pricer,
+  PricingInput,
   Quote,
   QuoteRequest,
   RateDescription,

@@ -11,13 +11,19 @@ export interface Pricer {
    * (`event.givenCost`), it is the effective total (the classes are 0) and list is still the
    * catalog's price when known.
    */
-  price(event: UsageEvent): EventPricing;
+  price(event: PricingInput): EventPricing;
   /** For `tokenops prices cost`. Throws UnknownProviderError, or ValidationError for counts
    * that break the provider's subset rules. */
   quote(request: QuoteRequest): Quote;
   /** For `tokenops prices show MODEL`: null when nothing prices the model. */
   describe(provider: string, model: string, at: Date): ModelPriceDescription | null;
 }
+
+/** The parts of a call its price depends on. */
+export type PricingInput = Pick<
+  UsageEvent,
+  'provider' | 'model' | 'timestamp' | 'tokens' | 'serviceTier' | 'givenCost' | 'usageEstimated'
+>;
 
 export interface QuoteRequest {
   provider: string;

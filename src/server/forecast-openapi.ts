@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errors, json, query } from './openapi-parts.ts';
+import { errors, json, query, whereParameter } from './openapi-parts.ts';
 
 const forecastDaySchema = z.object({
   day: z.string().describe('YYYY-MM-DD'),
@@ -43,10 +43,7 @@ export function forecastPaths(): Record<string, object> {
         summary: 'Month-end spend per scope with an 80 % prediction interval',
         parameters: [
           query('by', 'Dimensions: one forecast per combination (default: the whole org)', 'team'),
-          {
-            ...query('where', 'Filter KEY:VALUE or KEY=VALUE, repeatable', 'team:search'),
-            explode: true,
-          },
+          whereParameter(),
           query('month', 'YYYY-MM (default: the month of the latest stored data)', '2026-03'),
           query(
             'as_of',

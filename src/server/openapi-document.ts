@@ -5,7 +5,7 @@ import { whatIfPath } from './what-if-openapi.ts';
 import { recommendationsPath } from './recommendations-openapi.ts';
 import { anomaliesPath } from './anomalies-openapi.ts';
 import { ingestPaths } from './ingest-openapi.ts';
-import { errors, json, query, rangeParameters } from './openapi-parts.ts';
+import { errors, json, query, rangeParameters, whereParameter } from './openapi-parts.ts';
 import { otlpTracesOperation } from './otlp-traces-openapi.ts';
 import {
   chargebackStatementSchema,
@@ -68,10 +68,7 @@ export function openApiDocument(version: string): object {
             query('metric', 'cost or tokens: the ordering', 'cost'),
             query('grain', 'none, hour, day, week or month', 'day'),
             ...rangeParameters(),
-            {
-              ...query('where', 'Filter KEY:VALUE or KEY=VALUE, repeatable', 'team:search'),
-              explode: true,
-            },
+            whereParameter(),
           ],
           responses: {
             '200': { description: 'Report rows', ...json(z.array(reportRowSchema)) },
@@ -146,8 +143,13 @@ export function openApiDocument(version: string): object {
           summary:
             'Cost per request, per successful outcome and per active user; cost as a share of revenue',
           parameters: [
-            query('by', 'One dimension (default feature; revenue is joined by feature)', 'feature'),
+            query(
+              'by',
+              'One dimension (default feature; revenue is joined by feature while every filter is on feature)',
+              'feature',
+            ),
             ...rangeParameters(),
+            whereParameter(),
           ],
           responses: {
             '200': { description: 'Unit economics rows', ...json(z.array(unitEconomicsRowSchema)) },
@@ -162,6 +164,7 @@ export function openApiDocument(version: string): object {
           parameters: [
             query('by', 'Dimensions (default feature)', 'feature'),
             ...rangeParameters(),
+            whereParameter(),
           ],
           responses: {
             '200': { description: 'Layers rows', ...json(z.array(layersRowSchema)) },
@@ -175,6 +178,7 @@ export function openApiDocument(version: string): object {
           parameters: [
             query('by', 'Dimensions (default team,feature)', 'team,feature'),
             ...rangeParameters(),
+            whereParameter(),
           ],
           responses: {
             '200': { description: 'Yield rows', ...json(z.array(yieldRowSchema)) },
@@ -188,6 +192,7 @@ export function openApiDocument(version: string): object {
           parameters: [
             query('top', 'How many traces (default 10, at most 1000)', '3'),
             ...rangeParameters(),
+            whereParameter(),
           ],
           responses: {
             '200': { description: 'Trace rows', ...json(z.array(traceRowSchema)) },

@@ -26,3 +26,9 @@ export const rangeParameters = () => [
   query('from', 'YYYY-MM-DD or ISO date-time, inclusive', '2026-03-01'),
   query('to', 'YYYY-MM-DD (whole day included) or ISO date-time (exclusive)', '2026-03-31'),
 ];
+
+/** The repeatable `where` filter of the report routes. */
+export const whereParameter = () => ({
+  ...query('where', 'Filter KEY:VALUE or KEY=VALUE, repeatable', 'team:search'),
+  explode: true,
+});

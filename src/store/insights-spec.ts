@@ -1,6 +1,6 @@
 import type { TokenCounts } from '../domain/token-classes.ts';
 import type { ServiceTier } from '../domain/usage-event.ts';
-import type { Dimension } from './report-spec.ts';
+import type { Dimension, ReportFilter } from './report-spec.ts';
 
 /** Which calls a layers, yield or traces report reads: grouped by dimensions over [from, to). */
 export interface InsightSpec {
@@ -9,6 +9,8 @@ export interface InsightSpec {
   from?: number;
   /** Epoch ms, exclusive. */
   to?: number;
+  /** Only calls matching every filter (`--where`); none: every call. */
+  filters?: readonly ReportFilter[];
 }
 
 /**
@@ -63,6 +65,8 @@ export interface YieldGroup {
 export interface TopTracesSpec {
   from?: number;
   to?: number;
+  /** Only calls matching every filter: a trace's cost is that of its matching calls. */
+  filters?: readonly ReportFilter[];
   limit: number;
 }
 

@@ -3,6 +3,8 @@ import type { Alert, DeliveryOutcome, DueDelivery, StoredAlert } from '../domain
 import type { AlertListSpec } from './alert-list-spec.ts';
 import type { Budget } from '../domain/budget.ts';
 import type { ColumnBatch } from './column-batch.ts';
+import type { CallsSpec } from './calls-spec.ts';
+import type { RecordedCall } from '../domain/recorded-call.ts';
 import type { ClassCosts } from '../domain/money.ts';
 import type { Tags } from '../domain/tags.ts';
 import type { TokenCounts } from '../domain/token-classes.ts';
@@ -91,6 +93,11 @@ export interface Store {
   unpriced(): Promise<UnpricedModel[]>;
   /** Events in [from, to) in batches, for re-pricing. */
   eventsBetween(from: number, to: number, batchSize: number): AsyncIterable<PricedUsageEvent[]>;
+  /**
+   * The calls of a period in time order, lean (what replays and recommendations read),
+   * streamed without holding up the store's other callers.
+   */
+  callsBetween(spec: CallsSpec, batchSize: number): AsyncIterable<RecordedCall[]>;
   /** Replaces the pricing of stored events atomically. */
   updatePricing(updates: readonly PricingUpdate[]): Promise<void>;
   /** Removes every event a door wrote (e.g. the demo before it is regenerated). */

@@ -1,4 +1,4 @@
-import type { Dimension } from './report-spec.ts';
+import type { Dimension, ReportFilter } from './report-spec.ts';
 
 export interface UnitEconomicsSpec {
   dimension: Dimension;
@@ -6,6 +6,8 @@ export interface UnitEconomicsSpec {
   from?: number;
   /** Epoch ms, exclusive. */
   to?: number;
+  /** Only calls matching every filter; revenue joins only when each filter is on feature. */
+  filters?: readonly ReportFilter[];
 }
 
 /** One group's counts and sums, before any ratio is worked out. */

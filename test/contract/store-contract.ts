@@ -3,6 +3,9 @@ import { describe, it, before, after } from 'node:test';
 import { UNATTRIBUTED } from '../../src/domain/tags.ts';
 import type { Dimension, Grain, ReportSpec } from '../../src/store/report-spec.ts';
 import type { Store } from '../../src/store/store.ts';
+import type { CallsSpec } from '../../src/store/calls-spec.ts';
+import type { RecordedCall } from '../../src/domain/recorded-call.ts';
+import { recordedCallOf } from '../helpers/recorded-call-of.ts';
 import { expectedReport } from '../helpers/expected-report.ts';
 import { sampleEvents } from '../helpers/sample-events.ts';
 
@@ -134,6 +137,40 @@ export function runStoreContract(name: string, openStore: () => Promise<Store>):
       assert.equal(stored.length, events.length);
       const byId = new Map(stored.map((event) => [event.id, event]));
       for (const event of events.slice(0, 200)) assert.deepEqual(byId.get(event.id), event);
+    });
+
+    it('reads the lean calls of a period in time order, filtered by any of several scopes', async () => {
+      const from = Date.UTC(2026, 2, 2);
+      const to = Date.UTC(2026, 2, 9);
+      const read = async (anyOf?: CallsSpec['anyOf']) => {
+        const calls: RecordedCall[] = [];
+        for await (const batch of store.callsBetween(
+          { from, to, ...(anyOf ? { anyOf } : {}) },
+          500,
+        ))
+          calls.push(...batch);
+        return calls;
+      };
+      const inPeriod = events
+        .filter((event) => event.timestamp >= from && event.timestamp < to)
+        .sort((left, right) => left.timestamp - right.timestamp || left.id.localeCompare(right.id));
+      assert.ok(inPeriod.length > 500, 'the period spans several batches');
+      assert.deepEqual(await read(), inPeriod.map(recordedCallOf));
+
+      const anyOf = [
+        [{ dimension: 'team' as const, value: UNATTRIBUTED }],
+        [
+          { dimension: 'team' as const, value: 'search' },
+          { dimension: 'tag:region' as const, value: 'eu' },
+        ],
+      ];
+      const expected = inPeriod.filter(
+        (event) =>
+          event.tags.team === undefined ||
+          (event.tags.team === 'search' && event.tags.extra?.region === 'eu'),
+      );
+      assert.ok(expected.length > 0 && expected.length < inPeriod.length);
+      assert.deepEqual(await read(anyOf), expected.map(recordedCallOf));
     });
 
     it('lists unpriced models and distinct tag values', async () => {

@@ -119,6 +119,25 @@ describe('chargeback and unit economics on the demo workload', () => {
     assert.ok(Math.abs(Number(chat.cost_share_of_revenue) - Number(chat.cost) / 1200.5) < 1e-6);
     assert.ok(Number(chat.success_rate) > 0 && Number(chat.success_rate) <= 1);
     assert.ok(Number(chat.active_users) > 0);
+
+    // A feature filter keeps the feature's revenue; a team filter splits the feature's spend,
+    // so its revenue is left out rather than set against a part of it.
+    const range = ['--from', '2026-03-01', '--to', '2026-03-31'];
+    const [onlyChat] = runCliJson<UnitRow[]>(
+      ['unit-economics', ...range, '--where', 'feature=support-chat'],
+      cwd,
+    );
+    assert.deepEqual(onlyChat, chat);
+    const byTeam = runCliJson<UnitRow[]>(['unit-economics', '--by', 'team', ...range], cwd);
+    const team = byTeam.find((row) => row.team === teams[0]);
+    assert.ok(team && Number(team.cost) > 0);
+    const teamFeatures = runCliJson<UnitRow[]>(
+      ['unit-economics', ...range, '--where', `team=${teams[0]}`],
+      cwd,
+    );
+    const summed = teamFeatures.reduce((sum, row) => sum + cents(Number(row.cost)), 0);
+    assert.ok(Math.abs(summed - cents(Number(team.cost))) <= teamFeatures.length);
+    assert.ok(teamFeatures.every((row) => row.revenue === null));
   });
 
   it('serves the same statement and unit economics over the API', async () => {

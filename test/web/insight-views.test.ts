@@ -68,6 +68,48 @@ describe('the unit economics, layers, traces, recommendations, reconciliation an
     await screenshot(session.page, 'unit-economics');
   });
 
+  it('unit economics, layers and traces follow the filters in the URL', async () => {
+    const [team] = await session.api<{ team: string }[]>(`report?by=team&${RANGE}`);
+    assert.ok(team);
+    const where = `where=${encodeURIComponent(`team:${team.team}`)}`;
+    const cells = async (view: string, testId: string) => {
+      await session.open(`/${view}?${RANGE}&${where}`);
+      await session.page.getByTestId(testId).waitFor();
+      return session.tableCells(testId);
+    };
+
+    type Unit = Record<string, number | null> & { feature: string };
+    const all = await session.api<Unit[]>(`unit-economics?by=feature&${RANGE}`);
+    const mine = await session.api<Unit[]>(`unit-economics?by=feature&${RANGE}&${where}`);
+    const cost = (rows: Unit[]) => rows.reduce((sum, row) => sum + (row.cost ?? 0), 0);
+    assert.ok(cost(mine) > 0 && cost(mine) < cost(all), 'the filter keeps one team of several');
+    assert.deepEqual(
+      (await cells('unit-economics', 'unit-economics')).map((row) => row.slice(0, 3)),
+      mine.map((row) => [row.feature, formatCount(row.requests), formatMoney(row.cost)]),
+    );
+
+    type Layers = { feature: string; total_cost: number };
+    const layers = await session.api<Layers[]>(`layers?by=feature&${RANGE}&${where}`);
+    assert.deepEqual(
+      (await cells('layers', 'layers')).map((row) => row.slice(0, 2)),
+      layers.map((row) => [row.feature, formatMoney(row.total_cost)]),
+    );
+
+    // Traces by the costliest trace's feature: every trace listed then opens with that feature.
+    type Trace = { trace_id: string; feature: string | null };
+    const [top] = await session.api<Trace[]>(`traces?top=1&${RANGE}`);
+    assert.ok(top?.feature);
+    const byFeature = `where=${encodeURIComponent(`feature:${top.feature}`)}`;
+    const traces = await session.api<Trace[]>(`traces?top=10&${RANGE}&${byFeature}`);
+    assert.ok(traces.length > 0 && traces.every((row) => row.feature === top.feature));
+    await session.open(`/traces?${RANGE}&${byFeature}`);
+    await session.page.getByTestId('traces').waitFor();
+    assert.deepEqual(
+      (await session.tableCells('traces')).map((row) => row.slice(0, 2)),
+      traces.map((row) => [row.trace_id, row.feature]),
+    );
+  });
+
   it('layers and yield: the five layers and the yield rates as the API gives them', async () => {
     await session.open(`/layers?${RANGE}`);
     await session.page.getByTestId('layers').waitFor();

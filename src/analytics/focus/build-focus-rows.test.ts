@@ -26,7 +26,7 @@ const pricer = createPricer({
 
 /** One priced call as the store hands it to the export: a group of one event in its hour. */
 function eventGroup(event: Omit<UsageEvent, 'source' | 'status' | 'attempt'>): UsageGroup {
-  const pricing = pricer.price({ ...event, source: 'gateway', status: 'ok', attempt: 1 });
+  const pricing = pricer.price(event);
   assert.ok(pricing.list && pricing.effective, `${event.model} is priced`);
   const periodStart = Math.floor(event.timestamp / HOUR_MS) * HOUR_MS;
   return {

@@ -63,15 +63,12 @@ function group(
 ): UsageGroup {
   const tokens = { ...ZERO_TOKENS, ...counts };
   const periodStart = Date.parse('2026-02-28T23:00:00Z');
-  const event = { id: 'e', timestamp: periodStart, source: 'api', serviceTier } as const;
+  const event = { timestamp: periodStart, serviceTier } as const;
   const pricing = pricer.price({
     ...event,
     provider,
     model,
     tokens,
-    status: 'ok',
-    attempt: 1,
-    tags: {},
   });
   assert.ok(pricing.list && pricing.effective, `${provider}/${model} is priced`);
   return {

@@ -34,7 +34,8 @@ export function registerRecommendCommand(program: Command, context: () => CliCon
     .action(async (flags: RecommendRequest) => {
       const cli = context();
       const providers = buildProviderRegistry(cli.config.config).names();
-      const { parseRecommendRequest, recommend } = await import('../../optimize/index.ts');
+      const { parseRecommendRequest, periodHours, recommend } =
+        await import('../../optimize/index.ts');
       const rows = cli.server
         ? await fetchApi<Recommendation[]>(
             cli.server,
@@ -44,19 +45,10 @@ export function registerRecommendCommand(program: Command, context: () => CliCon
         : await withStore(cli, async (store) => {
             const spec = await parseRecommendRequest(flags, store, providers);
             if (spec === null) return [];
-            const [period] = await store.report({
-              dimensions: [],
-              metric: 'cost',
-              grain: 'none',
-              from: spec.from,
-              to: spec.to,
-              filters: [],
-            });
-            // The period is read twice: once by the detectors, once to replay their changes.
-            const progress = startProgress('recommend', 2 * (period?.requests ?? 0), 'events');
+            const progress = startProgress('recommend', 2 * periodHours(spec), 'period hours');
             try {
-              return await recommend(store, await cli.pricer(), spec, (count) =>
-                progress.increment(count),
+              return await recommend(store, await cli.pricer(), spec, (hours) =>
+                progress.increment(hours),
               );
             } finally {
               progress.stop();

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { parseReportRequest, type ReportRequest } from '../../analytics/index.ts';
 import { REPORT_TOKEN_COLUMNS, type ReportRow } from '../../store/report-spec.ts';
 import type { CliContext } from '../cli-context.ts';
-import { collectOption } from '../collect-option.ts';
+import { WHERE_OPTION } from '../collect-option.ts';
 import { fetchApi } from '../fetch-api.ts';
 import { withStore } from '../with-store.ts';
 import { printRows } from '../output/print-rows.ts';
@@ -19,12 +19,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
     .option('--from <date>', 'start, YYYY-MM-DD or ISO date-time (inclusive)')
     .option('--to <date>', 'end, YYYY-MM-DD (that whole day included) or ISO date-time (exclusive)')
     .option('--grain <grain>', 'none, hour, day, week or month', 'none')
-    .option(
-      '--where <KEY=VALUE>',
-      'filter, repeatable: team=search, tag:region=eu',
-      collectOption,
-      [],
-    )
+    .option(...WHERE_OPTION)
     .action(async (options: ReportRequest & { where: string[] }) => {
       const cli = context();
       const spec = parseReportRequest(options);

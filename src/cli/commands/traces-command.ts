@@ -7,6 +7,7 @@ import {
   type TraceTree,
 } from '../../analytics/index.ts';
 import type { CliContext } from '../cli-context.ts';
+import { WHERE_OPTION } from '../collect-option.ts';
 import { fetchApi } from '../fetch-api.ts';
 import { insightQuery } from '../insight-query.ts';
 import { formatMoney } from '../output/format-table.ts';
@@ -31,13 +32,14 @@ export function registerTracesCommand(program: Command, context: () => CliContex
     .option('--top <n>', 'how many traces, most expensive first', '10')
     .option('--from <date>', 'start, YYYY-MM-DD or ISO date-time (inclusive)')
     .option('--to <date>', 'end, YYYY-MM-DD (that whole day included) or ISO date-time (exclusive)')
+    .option(...WHERE_OPTION)
     // A command with subcommands is skipped by addGlobalOptions, which serves leaves only.
     .option('--format <format>', 'output: table, json or csv')
     .option('--data <dir>', 'data directory (default ./.tokenops)')
     .option('--config <file>', 'config file (default ./tokenops.yaml when present)')
     .option('--server <url>', 'talk to a running tokenops start instead of opening the store')
     .option('--debug', 'print stack traces of unexpected errors')
-    .action(async (options: { top: string; from?: string; to?: string }) => {
+    .action(async (options: { top: string; from?: string; to?: string; where: string[] }) => {
       const cli = context();
       const spec = parseTopTracesRequest(options);
       const rows = cli.server

@@ -5,6 +5,8 @@ import {
   type UnitEconomicsRow,
 } from '../../analytics/index.ts';
 import type { CliContext } from '../cli-context.ts';
+import { WHERE_OPTION } from '../collect-option.ts';
+import { insightQuery } from '../insight-query.ts';
 import { fetchApi } from '../fetch-api.ts';
 import { printRows } from '../output/print-rows.ts';
 import { withStore } from '../with-store.ts';
@@ -13,6 +15,7 @@ interface UnitEconomicsFlags {
   by: string;
   from?: string;
   to?: string;
+  where: string[];
 }
 
 const MEASURES = [
@@ -41,16 +44,14 @@ export function registerUnitEconomicsCommand(program: Command, context: () => Cl
     )
     .option('--from <date>', 'start, YYYY-MM-DD or ISO date-time (inclusive)')
     .option('--to <date>', 'end, YYYY-MM-DD (that whole day included) or ISO date-time (exclusive)')
+    .option(...WHERE_OPTION)
     .action(async (flags: UnitEconomicsFlags) => {
       const cli = context();
       const spec = parseUnitEconomicsRequest(flags);
-      const query = new URLSearchParams(
-        Object.entries(flags).filter((entry): entry is [string, string] => entry[1] !== undefined),
-      );
       const rows = cli.server
         ? await fetchApi<UnitEconomicsRow[]>(
             cli.server,
-            `/api/v1/unit-economics?${query.toString()}`,
+            `/api/v1/unit-economics?${insightQuery(flags)}`,
             cli.apiToken(),
           )
         : await withStore(cli, async (store) =>

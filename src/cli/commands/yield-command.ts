@@ -7,6 +7,7 @@ import {
   type YieldRow,
 } from '../../analytics/index.ts';
 import type { CliContext } from '../cli-context.ts';
+import { WHERE_OPTION } from '../collect-option.ts';
 import { fetchApi } from '../fetch-api.ts';
 import { insightQuery } from '../insight-query.ts';
 import { printRows } from '../output/print-rows.ts';
@@ -33,6 +34,7 @@ export function registerYieldCommand(program: Command, context: () => CliContext
     .option('--by <dims>', 'dimensions (default team,feature)')
     .option('--from <date>', 'start, YYYY-MM-DD or ISO date-time (inclusive)')
     .option('--to <date>', 'end, YYYY-MM-DD (that whole day included) or ISO date-time (exclusive)')
+    .option(...WHERE_OPTION)
     .action(async (options: InsightRequest) => {
       const cli = context();
       const spec = parseInsightRequest(options, 'team,feature');

@@ -14,16 +14,11 @@ export function priceCallEstimate(
   at: number,
 ): number {
   const pricing = pricer.price({
-    id: 'estimate',
     timestamp: at,
-    source: 'gateway',
     provider: call.provider,
     model: call.model ?? '',
     serviceTier: call.serviceTier,
     tokens: { ...ZERO_TOKENS, input: prompt, output },
-    status: 'ok',
-    attempt: 1,
-    tags: call.tags,
   });
   return pricing.effective?.total ?? 0;
 }

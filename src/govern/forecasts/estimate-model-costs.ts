@@ -114,9 +114,7 @@ function costOfRequest(
   at: Date,
 ): number | null {
   const pricing = pricer.price({
-    id: 'estimate',
     timestamp: at.getTime(),
-    source: 'api',
     provider,
     model,
     serviceTier: 'standard',
@@ -128,9 +126,6 @@ function costOfRequest(
       cacheWrite1h: 0,
       reasoning: 0,
     },
-    status: 'ok',
-    attempt: 1,
-    tags: {},
   });
   return pricing.effective?.total ?? null;
 }

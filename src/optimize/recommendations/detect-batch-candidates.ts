@@ -1,4 +1,4 @@
-import type { PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 import { entry, featureOf, percent } from './event-figures.ts';
 import type { Detector, Finding, QualityRisk } from './recommendation.ts';
 
@@ -24,7 +24,7 @@ interface FeatureUse {
 export function createBatchDetector(): Detector {
   const features = new Map<string, FeatureUse>();
   return {
-    observe(event: PricedUsageEvent) {
+    observe(event: RecordedCall) {
       const feature = featureOf(event);
       if (feature === undefined) return;
       const use = entry(features, feature, () => ({

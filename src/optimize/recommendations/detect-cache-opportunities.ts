@@ -1,4 +1,4 @@
-import type { PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 import { MIN_CACHEABLE_TOKENS } from '../what-if/cache-prefix.ts';
 import { entry, featureOf, percent } from './event-figures.ts';
 import type { Detector, Finding } from './recommendation.ts';
@@ -28,7 +28,7 @@ interface Group {
 export function createCacheOpportunityDetector(): Detector {
   const groups = new Map<string, Group>();
   return {
-    observe(event: PricedUsageEvent) {
+    observe(event: RecordedCall) {
       const feature = featureOf(event);
       const { tokens, prompt } = event;
       const prefix = (prompt?.systemPromptTokens ?? 0) + (prompt?.toolDefinitionTokens ?? 0);

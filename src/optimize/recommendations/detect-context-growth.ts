@@ -1,4 +1,4 @@
-import type { PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 import { entry, featureOf, percent, quantile } from './event-figures.ts';
 import type { Detector, Finding } from './recommendation.ts';
 
@@ -27,7 +27,7 @@ interface Trace {
 export function createContextGrowthDetector(): Detector {
   const features = new Map<string, Map<string, Trace>>();
   return {
-    observe(event: PricedUsageEvent) {
+    observe(event: RecordedCall) {
       const feature = featureOf(event);
       if (feature === undefined || event.traceId === undefined || event.tokens.input === 0) return;
       const traces = entry(features, feature, () => new Map<string, Trace>());

@@ -1,4 +1,4 @@
-import type { PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 import { entry, featureOf, percent, quantile } from './event-figures.ts';
 import type { Detector, Finding } from './recommendation.ts';
 
@@ -17,7 +17,7 @@ const CAP_STEP = 50;
 export function createOutputOutlierDetector(): Detector {
   const outputs = new Map<string, number[]>();
   return {
-    observe(event: PricedUsageEvent) {
+    observe(event: RecordedCall) {
       const feature = featureOf(event);
       if (feature === undefined || event.status !== 'ok' || event.tokens.output === 0) return;
       entry(outputs, feature, () => []).push(event.tokens.output);

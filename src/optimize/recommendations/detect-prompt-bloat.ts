@@ -1,4 +1,4 @@
-import type { PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 import { countOutcome, entry, featureOf, percent, successRate } from './event-figures.ts';
 import type { Detector, Finding, QualityRisk } from './recommendation.ts';
 
@@ -24,7 +24,7 @@ interface PromptVersion {
 export function createPromptBloatDetector(): Detector {
   const features = new Map<string, Map<string, PromptVersion>>();
   return {
-    observe(event: PricedUsageEvent) {
+    observe(event: RecordedCall) {
       const feature = featureOf(event);
       const system = event.prompt?.systemPromptTokens;
       if (feature === undefined || system === undefined || !event.promptFingerprint) return;

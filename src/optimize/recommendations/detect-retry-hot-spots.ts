@@ -1,4 +1,4 @@
-import type { PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 import { costOf, entry, featureOf, percent } from './event-figures.ts';
 import type { Detector, Finding } from './recommendation.ts';
 
@@ -25,7 +25,7 @@ interface Group {
 export function createRetryHotSpotDetector(): Detector {
   const groups = new Map<string, Group>();
   return {
-    observe(event: PricedUsageEvent) {
+    observe(event: RecordedCall) {
       const feature = featureOf(event);
       if (feature === undefined) return;
       const group = entry(groups, `${feature}\u0000${event.model}`, () => ({

@@ -1,4 +1,4 @@
-import type { PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 import { costOf, countOutcome, entry, featureOf, percent, successRate } from './event-figures.ts';
 import type { Detector, Finding, QualityRisk } from './recommendation.ts';
 
@@ -27,9 +27,9 @@ interface ModelUse {
 export function createTieringDetector(): Detector {
   const features = new Map<string, Map<string, ModelUse>>();
   return {
-    observe(event: PricedUsageEvent) {
+    observe(event: RecordedCall) {
       const feature = featureOf(event);
-      if (feature === undefined || event.status !== 'ok' || !event.pricing.effective) return;
+      if (feature === undefined || event.status !== 'ok' || event.cost === null) return;
       const models = entry(features, feature, () => new Map<string, ModelUse>());
       const use = entry(models, `${event.provider}\u0000${event.model}`, () => ({
         provider: event.provider,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ZERO_TOKENS, type TokenCounts } from '../../domain/token-classes.ts';
-import type { PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 import { createBatchDetector } from './detect-batch-candidates.ts';
 import { createCacheOpportunityDetector } from './detect-cache-opportunities.ts';
 import { createContextGrowthDetector } from './detect-context-growth.ts';
@@ -17,15 +17,12 @@ let sequence = 0;
 function event(
   feature: string,
   tokens: Partial<TokenCounts>,
-  more: Partial<PricedUsageEvent> = {},
+  more: Partial<RecordedCall> = {},
   cost = 0.01,
-): PricedUsageEvent {
+): RecordedCall {
   sequence += 1;
   return {
-    id: `e${sequence}`,
-    requestId: `r${sequence}`,
     timestamp: NOON + sequence,
-    source: 'api',
     provider: 'openai',
     model: 'gpt-4.1',
     serviceTier: 'standard',
@@ -33,27 +30,12 @@ function event(
     status: 'ok',
     attempt: 1,
     tags: { feature },
-    pricing: {
-      currency: 'USD',
-      priceVersion: 'test',
-      contextTier: 'standard',
-      list: null,
-      effective: {
-        input: cost,
-        output: 0,
-        cacheRead: 0,
-        cacheWrite: 0,
-        cacheWrite1h: 0,
-        reasoning: 0,
-        total: cost,
-      },
-      flags: [],
-    },
+    cost,
     ...more,
   };
 }
 
-function run(detector: Detector, events: readonly PricedUsageEvent[]) {
+function run(detector: Detector, events: readonly RecordedCall[]) {
   for (const each of events) detector.observe(each);
   return detector.findings();
 }
@@ -159,7 +141,7 @@ test('output outliers: a long tail is capped at the 95th percentile, rounded up 
 test('retry hot spots: frequent retries whose failed attempts bill', () => {
   const failing = times(60, (index) => [
     event('flaky', {}, index < 3 ? { status: 'error', errorKind: 'timeout' } : {}),
-    ...(index < 3 ? [event('flaky', {}, { attempt: 2, retryOf: `r${index}` })] : []),
+    ...(index < 3 ? [event('flaky', {}, { attempt: 2 })] : []),
   ]).flat();
   const findings = run(createRetryHotSpotDetector(), [
     ...failing,

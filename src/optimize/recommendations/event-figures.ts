@@ -1,13 +1,13 @@
-import type { PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 
 /** The call's feature tag; untagged calls have no scope to recommend a change for. */
-export function featureOf(event: PricedUsageEvent): string | undefined {
+export function featureOf(event: RecordedCall): string | undefined {
   return event.tags.feature;
 }
 
 /** The call's effective cost, 0 when nothing priced it. */
-export function costOf(event: PricedUsageEvent): number {
-  return event.pricing.effective?.total ?? 0;
+export function costOf(event: RecordedCall): number {
+  return event.cost ?? 0;
 }
 
 /** Success share of calls with an outcome, or undefined below `minimum` outcomes. */
@@ -21,7 +21,7 @@ export function successRate(
 /** Counts an outcome, when the call has one. */
 export function countOutcome(
   outcomes: { success: number; total: number },
-  event: PricedUsageEvent,
+  event: RecordedCall,
 ): void {
   if (event.outcome === undefined) return;
   outcomes.total += 1;

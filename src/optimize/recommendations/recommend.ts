@@ -1,3 +1,4 @@
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 import type { Pricer } from '../../pricing/index.ts';
 import type { ReportFilter } from '../../store/report-spec.ts';
 import type { Store } from '../../store/store.ts';
@@ -46,23 +47,30 @@ export async function recommend(
   store: Store,
   pricer: Pricer,
   spec: RecommendSpec,
-  /** Told how many events each batch read (the period is read twice), for a progress bar. */
-  onEvents: (count: number) => void = () => undefined,
+  /**
+   * Told how many more hours of the period were read, for a progress bar: the period is read
+   * twice (the detectors, then the replays of their changes), `2 * periodHours(spec)` in all.
+   */
+  onHours: (hours: number) => void = () => undefined,
 ): Promise<Recommendation[]> {
   const detectors = spec.kinds.map((kind) => DETECTORS[kind]());
-  for await (const batch of store.eventsBetween(spec.from, spec.to, BATCH)) {
+  const detecting = trackPeriod(spec, onHours);
+  for await (const batch of store.callsBetween({ from: spec.from, to: spec.to }, BATCH)) {
     for (const event of batch) {
       for (const detector of detectors) detector.observe(event);
     }
-    onEvents(batch.length);
+    detecting.read(batch);
   }
+  detecting.finish();
   const findings = detectors.flatMap((detector) => detector.findings());
+  const replaying = trackPeriod(spec, onHours);
   const replays = await runWhatIfs(
     store,
     pricer,
     findings.map((finding) => replaySpec(spec, finding)),
-    onEvents,
+    (batch) => replaying.read(batch),
   );
+  replaying.finish();
   const recommendations: Recommendation[] = [];
   findings.forEach((finding, index) => {
     const saving = replays[index]?.[0]?.saving ?? 0;
@@ -75,6 +83,32 @@ export async function recommend(
     });
   });
   return recommendations.sort((left, right) => right.monthly_saving - left.monthly_saving);
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Whole hours in the period, for a progress bar. */
+export function periodHours(spec: Pick<RecommendSpec, 'from' | 'to'>): number {
+  return Math.ceil((spec.to - spec.from) / HOUR_MS);
+}
+
+/**
+ * How far a read in time order has come through the period, in whole hours (a replay reads
+ * only the calls its changes touch, so counting calls would not reach the total).
+ */
+function trackPeriod(spec: RecommendSpec, onHours: (hours: number) => void) {
+  let reported = 0;
+  const reach = (hours: number) => {
+    if (hours > reported) onHours(hours - reported);
+    reported = Math.max(reported, hours);
+  };
+  return {
+    read(calls: readonly RecordedCall[]) {
+      const last = calls[calls.length - 1];
+      if (last) reach(Math.floor((last.timestamp - spec.from) / HOUR_MS));
+    },
+    finish: () => reach(periodHours(spec)),
+  };
 }
 
 function replaySpec(spec: RecommendSpec, finding: Finding): WhatIfSpec {

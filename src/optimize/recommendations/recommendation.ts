@@ -1,4 +1,4 @@
-import type { PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 import type { WhatIfScenario } from '../what-if/what-if-scenario.ts';
 
 export const RECOMMENDATION_KINDS = [
@@ -45,6 +45,6 @@ export interface Recommendation extends Finding {
 
 /** Reads the period's calls one by one (in time order), then says what it found. */
 export interface Detector {
-  observe(event: PricedUsageEvent): void;
+  observe(call: RecordedCall): void;
   findings(): Finding[];
 }

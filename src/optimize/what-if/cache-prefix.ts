@@ -1,4 +1,4 @@
-import type { UsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 
 /** Providers cache nothing shorter (Anthropic's and OpenAI's minimum for most models). */
 export const MIN_CACHEABLE_TOKENS = 1024;
@@ -13,7 +13,7 @@ const HOUR_MS = 3_600_000;
  * fingerprint, a measured prefix or a prompt that bills (failed calls) are unchanged.
  * `written` remembers the (fingerprint, model, hour) keys already written.
  */
-export function cachePrefix(event: UsageEvent, written: Set<string>): UsageEvent {
+export function cachePrefix(event: RecordedCall, written: Set<string>): RecordedCall {
   const { tokens, prompt } = event;
   const prefix = (prompt?.systemPromptTokens ?? 0) + (prompt?.toolDefinitionTokens ?? 0);
   if (event.promptFingerprint === undefined || prefix < MIN_CACHEABLE_TOKENS) return event;

@@ -1,5 +1,5 @@
 import { isTagKey, UNATTRIBUTED } from '../../domain/tags.ts';
-import type { PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 import type { Pricer } from '../../pricing/index.ts';
 import type { Dimension, ReportFilter } from '../../store/report-spec.ts';
 import type { Store } from '../../store/store.ts';
@@ -49,18 +49,19 @@ export async function runWhatIfs(
   store: Store,
   pricer: Pricer,
   specs: readonly WhatIfSpec[],
-  /** Told how many events each batch read, for a progress bar. */
-  onEvents: (count: number) => void = () => undefined,
+  /** Told of each batch read (in time order), for a progress bar. */
+  onBatch: (calls: readonly RecordedCall[]) => void = () => undefined,
 ): Promise<WhatIfRow[][]> {
   if (specs.length === 0) return [];
   const replays = specs.map((spec) => createReplay(pricer, spec));
   const from = Math.min(...specs.map((spec) => spec.from));
   const to = Math.max(...specs.map((spec) => spec.to));
-  for await (const batch of store.eventsBetween(from, to, BATCH)) {
+  const anyOf = specs.map((spec) => spec.filters);
+  for await (const batch of store.callsBetween({ from, to, anyOf }, BATCH)) {
     for (const event of batch) {
       for (const replay of replays) replay.add(event);
     }
-    onEvents(batch.length);
+    onBatch(batch);
   }
   return replays.map((replay) => replay.rows());
 }
@@ -69,7 +70,7 @@ function createReplay(pricer: Pricer, spec: WhatIfSpec) {
   const rows = new Map<string, WhatIfRow>();
   const applierFor = createApplierResolver(pricer, spec);
   return {
-    add(event: PricedUsageEvent): void {
+    add(event: RecordedCall): void {
       if (event.timestamp < spec.from || event.timestamp >= spec.to) return;
       if (!spec.filters.every((filter) => valueOf(event, filter.dimension) === filter.value)) {
         return;
@@ -92,9 +93,9 @@ function createReplay(pricer: Pricer, spec: WhatIfSpec) {
         rows.set(id, row);
       }
       row.requests += 1;
-      const current = event.pricing.effective?.total;
+      const current = event.cost;
       const replayed = pricer.price(applierFor(event.provider)(event)).effective?.total;
-      if (current === undefined || replayed === undefined) {
+      if (current === null || replayed === undefined) {
         row.unpriced += 1;
         return;
       }
@@ -116,7 +117,7 @@ function createReplay(pricer: Pricer, spec: WhatIfSpec) {
   };
 }
 
-function valueOf(event: PricedUsageEvent, dimension: Dimension): string {
+function valueOf(event: RecordedCall, dimension: Dimension): string {
   if (dimension === 'provider') return event.provider;
   if (dimension === 'model') return event.model;
   const value = isTagKey(dimension)

@@ -1,5 +1,5 @@
 import type { TokenCounts } from '../../domain/token-classes.ts';
-import type { UsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 
 type Part = 'uncached' | 'cacheRead' | 'cacheWrite5m' | 'cacheWrite1h';
 
@@ -16,7 +16,11 @@ const ORDER: Record<'tail' | 'prefix', readonly Part[]> = {
 };
 
 /** The call with `remove` prompt tokens fewer (at most its whole prompt). */
-export function trimPrompt(event: UsageEvent, remove: number, from: 'tail' | 'prefix'): UsageEvent {
+export function trimPrompt(
+  event: RecordedCall,
+  remove: number,
+  from: 'tail' | 'prefix',
+): RecordedCall {
   const { tokens } = event;
   let left = Math.min(remove, tokens.input);
   if (left <= 0) return event;

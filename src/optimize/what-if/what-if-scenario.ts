@@ -1,5 +1,5 @@
 import { ZERO_TOKENS } from '../../domain/token-classes.ts';
-import type { UsageEvent } from '../../domain/usage-event.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 import { cachePrefix } from './cache-prefix.ts';
 import { trimPrompt } from './trim-prompt.ts';
 
@@ -14,7 +14,7 @@ export type WhatIfScenario =
   | { kind: 'system-prompt'; maxSystemPromptTokens: number };
 
 /** The calls of a replay in order; returns each one as it would have been. */
-export type ScenarioApplier = (event: UsageEvent) => UsageEvent;
+export type ScenarioApplier = (call: RecordedCall) => RecordedCall;
 
 /**
  * The scenario as a function of the calls in time order: a prompt cache has to know whether
@@ -40,7 +40,7 @@ type StatelessScenario = Exclude<WhatIfScenario, { kind: 'prompt-cache' }>;
  * spots the failed attempts bill nothing; the attempt that served the request is unchanged.
  * A shorter system prompt removes its tokens where the prefix sits (see trimPrompt).
  */
-function applyScenario(event: UsageEvent, scenario: StatelessScenario): UsageEvent {
+function applyScenario(event: RecordedCall, scenario: StatelessScenario): RecordedCall {
   switch (scenario.kind) {
     case 'model':
       return {

@@ -1,15 +1,14 @@
 import { buildTraceRow, buildTraceTree, parseTopTracesRequest } from '../../analytics/index.ts';
 import type { Store } from '../../store/store.ts';
 import type { RouteHandler } from './route-handler.ts';
+import { insightQueryParams } from './insight-query-params.ts';
 
 /** GET /api/v1/traces: the most expensive traces (`tokenops traces --top N`). */
 export function topTracesRoute(store: Store): RouteHandler {
   return async (url) => {
-    const query = url.searchParams;
     const spec = parseTopTracesRequest({
-      top: query.get('top') ?? undefined,
-      from: query.get('from') ?? undefined,
-      to: query.get('to') ?? undefined,
+      ...insightQueryParams(url),
+      top: url.searchParams.get('top') ?? undefined,
     });
     return (await store.topTraces(spec)).map(buildTraceRow);
   };

@@ -13,6 +13,7 @@ export const duckDbDialect: SqlDialect = {
   periodLabel: (grain, column) =>
     `strftime(date_trunc('${grain}', ${column}), '${PERIOD_FORMATS[grain]}')`,
   freeTag: (pathSql) => `json_extract_string(extra_tags, ${pathSql})`,
+  epochMs: (column) => `epoch_ms(${column})`,
   sumTokens: (column) => `CAST(sum(${column}) AS BIGINT)`,
   // Decimal sums are exact; converting once at the end keeps every event's fraction of a cent.
   sumMoney: (column) => `CAST(COALESCE(sum(${column}), 0) AS DOUBLE)`,

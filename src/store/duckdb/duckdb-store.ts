@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import type { BillingLine } from '../../domain/billing-line.ts';
 import type { Alert, DeliveryOutcome, DueDelivery, StoredAlert } from '../../domain/alert.ts';
 import type { AlertListSpec } from '../alert-list-spec.ts';
@@ -43,8 +43,11 @@ import { appendRows } from './chunk-appender.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { migrate, readSchemaVersion } from './migrate.ts';
 import { openDuckDb } from './open-duckdb.ts';
-import { EVENT_ROW_SELECT, readEventRow } from './read-event-row.ts';
+import { readEventsBetween } from './read-events-between.ts';
 import { readLayerGroups } from './read-layer-groups.ts';
+import { readRecordedCalls } from './read-recorded-calls.ts';
+import type { CallsSpec } from '../calls-spec.ts';
+import type { RecordedCall } from '../../domain/recorded-call.ts';
 import { readTopTraces, readTraceCalls } from './read-traces.ts';
 import { readActivityHours, readActivityMinutes } from './read-activity.ts';
 import type { ActivityMinutesSpec, ActivitySpec } from '../activity-spec.ts';
@@ -115,28 +118,14 @@ export class DuckDbStore implements Store {
     return this.exclusive(() => queryUnpricedModels(this.connection));
   }
 
-  async *eventsBetween(
-    from: number,
-    to: number,
-    batchSize: number,
-  ): AsyncIterable<PricedUsageEvent[]> {
-    let cursor: { ts: number; id: string } | undefined;
-    const limit = Math.max(1, Math.floor(batchSize));
-    for (;;) {
-      const after = cursor ? 'AND (epoch_ms(ts) > $3 OR (epoch_ms(ts) = $3 AND id > $4))' : '';
-      const reader = await this.connection.runAndReadAll(
-        `SELECT ${EVENT_ROW_SELECT} FROM events
-         WHERE ts >= make_timestamp(CAST($1 AS BIGINT) * 1000) AND ts < make_timestamp(CAST($2 AS BIGINT) * 1000) ${after}
-         ORDER BY ts, id LIMIT ${limit}`,
-        cursor ? [from, to, cursor.ts, cursor.id] : [from, to],
-      );
-      const events = reader.getRowObjects().map(readEventRow);
-      if (events.length === 0) return;
-      yield events;
-      const last = events[events.length - 1];
-      if (!last) return;
-      cursor = { ts: last.timestamp, id: last.id };
-    }
+  eventsBetween(from: number, to: number, batchSize: number): AsyncIterable<PricedUsageEvent[]> {
+    const page = (sql: string, values: DuckDBValue[]) =>
+      this.exclusive(() => this.connection.runAndReadAll(sql, values));
+    return readEventsBetween(page, from, to, batchSize);
+  }
+
+  callsBetween(spec: CallsSpec, batchSize: number): AsyncIterable<RecordedCall[]> {
+    return readRecordedCalls(this.instance, spec, batchSize);
   }
 
   updatePricing(updates: readonly PricingUpdate[]): Promise<void> {

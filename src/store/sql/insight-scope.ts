@@ -1,6 +1,6 @@
 import { UNATTRIBUTED } from '../../domain/tags.ts';
 import type { InsightSpec } from '../insights-spec.ts';
-import { dimensionColumn } from './report-query.ts';
+import { dimensionColumn, filterCondition } from './report-query.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 import { sqlTimestamp } from './sql-timestamp.ts';
 
@@ -29,6 +29,7 @@ export function insightScope(spec: InsightSpec, dialect: SqlDialect): InsightSco
   const conditions: string[] = [];
   if (spec.from !== undefined) conditions.push(`ts >= ${bindTimestamp(spec.from)}`);
   if (spec.to !== undefined) conditions.push(`ts < ${bindTimestamp(spec.to)}`);
+  for (const filter of spec.filters ?? []) conditions.push(filterCondition(filter, bind, dialect));
   const keyAliases = spec.dimensions.map((_dimension, index) => `d${index}`);
   const keySelects = spec.dimensions.map(
     (dimension, index) =>

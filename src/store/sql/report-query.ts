@@ -4,6 +4,7 @@ import {
   isSixTag,
   isTagDimension,
   type Dimension,
+  type ReportFilter,
   type ReportSpec,
 } from '../report-spec.ts';
 import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
@@ -43,12 +44,7 @@ export function buildReportQuery(spec: ReportSpec, dialect: SqlDialect): SqlQuer
   const where: string[] = [];
   if (spec.from !== undefined) where.push(`ts >= ${bind(sqlTimestamp(spec.from), 'timestamp')}`);
   if (spec.to !== undefined) where.push(`ts < ${bind(sqlTimestamp(spec.to), 'timestamp')}`);
-  for (const filter of spec.filters) {
-    const column = dimensionColumn(filter.dimension, bind, dialect);
-    where.push(
-      filter.value === UNATTRIBUTED ? `${column} IS NULL` : `${column} = ${bind(filter.value)}`,
-    );
-  }
+  for (const filter of spec.filters) where.push(filterCondition(filter, bind, dialect));
 
   // The sums themselves, not their aliases: inside an expression DuckDB reads a name that is
   // also a column as the column, which is not grouped.
@@ -70,6 +66,16 @@ export function buildReportQuery(spec: ReportSpec, dialect: SqlDialect): SqlQuer
     .filter((line) => line !== '')
     .join('\n');
   return { text, params };
+}
+
+/** The condition a filter puts on a call; `(unattributed)` matches calls without a value. */
+export function filterCondition(
+  filter: ReportFilter,
+  bind: (value: string) => string,
+  dialect: SqlDialect,
+): string {
+  const column = dimensionColumn(filter.dimension, bind, dialect);
+  return filter.value === UNATTRIBUTED ? `${column} IS NULL` : `${column} = ${bind(filter.value)}`;
 }
 
 /** The SQL expression holding a dimension's raw value (NULL when the call had none). */

@@ -10,6 +10,8 @@ export interface SqlDialect {
   periodLabel(grain: Exclude<Grain, 'none'>, column: string): string;
   /** Value of a free tag whose JSON path is the bound parameter `pathSql`. */
   freeTag(pathSql: string): string;
+  /** Epoch milliseconds of a timestamp column, as an integer. */
+  epochMs(column: string): string;
   /** Sum of an integer token column, as a 64-bit integer. */
   sumTokens(column: string): string;
   /** Sum of a money column (exact decimal), read out as a double at the end. */

@@ -1,6 +1,6 @@
 import { UNATTRIBUTED } from '../../domain/tags.ts';
 import type { UnitEconomicsSpec } from '../unit-economics-spec.ts';
-import { dimensionColumn } from './report-query.ts';
+import { dimensionColumn, filterCondition } from './report-query.ts';
 import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
 import { sqlTimestamp } from './sql-timestamp.ts';
 
@@ -24,19 +24,27 @@ export function buildUnitEconomicsQuery(spec: UnitEconomicsSpec, dialect: SqlDia
   const where: string[] = [];
   if (spec.from !== undefined) where.push(`ts >= ${bind(sqlTimestamp(spec.from), 'timestamp')}`);
   if (spec.to !== undefined) where.push(`ts < ${bind(sqlTimestamp(spec.to), 'timestamp')}`);
+  for (const filter of spec.filters ?? []) where.push(filterCondition(filter, bind, dialect));
+  // Revenue is imported per feature: a filter on anything else would set a part of the
+  // feature's spend against all of its revenue.
+  const withRevenue =
+    spec.dimension === 'feature' &&
+    (spec.filters ?? []).every((filter) => filter.dimension === 'feature');
+  // Bound only when used: DuckDB refuses parameters the text never names.
   const months: string[] = [];
-  if (spec.from !== undefined) months.push(`period >= ${bind(monthOf(spec.from))}`);
-  if (spec.to !== undefined) months.push(`period <= ${bind(monthOf(spec.to - 1))}`);
-  const revenueJoin =
-    spec.dimension === 'feature'
-      ? `LEFT JOIN (
+  if (withRevenue && spec.from !== undefined) {
+    months.push(`period >= ${bind(monthOf(spec.from))}`);
+  }
+  if (withRevenue && spec.to !== undefined) months.push(`period <= ${bind(monthOf(spec.to - 1))}`);
+  const revenueJoin = withRevenue
+    ? `LEFT JOIN (
   SELECT feature, sum(amount) AS revenue FROM revenue
   ${months.length > 0 ? `WHERE ${months.join(' AND ')}` : ''}
   GROUP BY feature
 ) r ON r.feature = u.grouped`
-      : '';
+    : '';
   const text = `
-SELECT u.*, ${spec.dimension === 'feature' ? 'CAST(r.revenue AS DOUBLE)' : 'CAST(NULL AS DOUBLE)'} AS revenue
+SELECT u.*, ${withRevenue ? 'CAST(r.revenue AS DOUBLE)' : 'CAST(NULL AS DOUBLE)'} AS revenue
 FROM (
   SELECT COALESCE(${group}, '${UNATTRIBUTED}') AS grouped,
     count(*) FILTER (WHERE attempt = 1) AS requests,

@@ -5,6 +5,7 @@ import type { ViewProps } from '../app.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { formatCount, formatMoney, formatPercent } from '../format/format.ts';
+import { reportQuery } from './report-query.ts';
 
 /** A cost and its share of the row's total, as `$12.30 (18%)`. */
 function costWithShare(cost: number, share: number | null): string {
@@ -13,15 +14,13 @@ function costWithShare(cost: number, share: number | null): string {
 
 /** The five layers of each feature's cost, then how many tokens bought a success. */
 export function LayersView({ state }: ViewProps): ReactNode {
-  const range = { from: state.from, to: state.to };
-  const layers = useApi<LayersRow[]>('layers', { by: 'feature', ...range });
-  const yields = useApi<YieldRow[]>('yield', { by: 'team,feature', ...range });
+  const layers = useApi<LayersRow[]>('layers', reportQuery(state, { by: 'feature' }));
+  const yields = useApi<YieldRow[]>('yield', reportQuery(state, { by: 'team,feature' }));
   return (
     <>
       <p className="hint">
-        Per feature over the range (filters do not apply). System prompt, context, output and
-        retries add up to the total; the model premium is the part a cheaper allowed model would
-        have saved.
+        Per feature over the range and filters. System prompt, context, output and retries add up to
+        the total; the model premium is the part a cheaper allowed model would have saved.
       </p>
       <section aria-labelledby="layers-heading">
         <h2 id="layers-heading">Cost layers</h2>

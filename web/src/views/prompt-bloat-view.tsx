@@ -35,7 +35,10 @@ interface WeekRow {
 export function PromptBloatView({ state }: ViewProps): ReactNode {
   const weeks = useMemo(() => weeksOf(state.from, state.to), [state.from, state.to]);
   const answers = useApiAll<LayersRow[]>(
-    weeks.map((week) => ({ path: 'layers', query: { by: 'feature', ...week } })),
+    weeks.map((week) => ({
+      path: 'layers',
+      query: { by: 'feature', where: state.where, ...week },
+    })),
   );
   if (weeks.length === 0) {
     return (
@@ -47,9 +50,9 @@ export function PromptBloatView({ state }: ViewProps): ReactNode {
   return (
     <>
       <p className="hint">
-        Per feature and week of the range, counted from its first day (filters do not apply): the
-        input cost of system-prompt and tool-definition tokens, from the cost layers of each week. A
-        line that climbs is a prompt that grows.
+        Per feature and week of the range, counted from its first day, over the filters: the input
+        cost of system-prompt and tool-definition tokens, from the cost layers of each week. A line
+        that climbs is a prompt that grows.
       </p>
       <LoadState
         state={answers}

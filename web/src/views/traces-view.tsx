@@ -11,15 +11,16 @@ import {
   formatMoney,
   formatUnitMoney,
 } from '../format/format.ts';
+import { reportQuery } from './report-query.ts';
 
 /** The costliest agent traces of the range; choosing one opens its call tree. */
 export function TracesView({ state, navigate }: ViewProps): ReactNode {
-  const traces = useApi<TraceRow[]>('traces', { top: '10', from: state.from, to: state.to });
+  const traces = useApi<TraceRow[]>('traces', reportQuery(state, { top: '10' }));
   return (
     <>
       <p className="hint">
-        The ten costliest traces over the range (filters do not apply). Fan-out is all the trace's
-        tokens over its first call's.
+        The ten costliest traces over the range, counting the calls that match the filters. Fan-out
+        is all the trace's tokens over its first call's.
       </p>
       <LoadState state={traces} what="traces" isEmpty={(rows) => rows.length === 0}>
         {(rows) => (

@@ -5,19 +5,17 @@ import type { ViewProps } from '../app.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { formatCount, formatMoney, formatPercent, formatUnitMoney } from '../format/format.ts';
+import { reportQuery } from './report-query.ts';
 
 /** What each feature costs per request, per success and per active user over the range. */
 export function UnitEconomicsView({ state }: ViewProps): ReactNode {
-  const rows = useApi<UnitEconomicsRow[]>('unit-economics', {
-    by: 'feature',
-    from: state.from,
-    to: state.to,
-  });
+  const rows = useApi<UnitEconomicsRow[]>('unit-economics', reportQuery(state, { by: 'feature' }));
   return (
     <>
       <p className="hint">
-        Per feature over the range (filters do not apply). Cost per success counts every call,
-        retries and failures included, against the requests that succeeded.
+        Per feature over the range and filters. Cost per success counts every call, retries and
+        failures included, against the requests that succeeded. Revenue is imported per feature, so
+        it shows only while every filter is on feature.
       </p>
       <LoadState state={rows} what="unit economics" isEmpty={(data) => data.length === 0}>
         {(data) => (
