@@ -7,14 +7,22 @@ interface LoadStateProps<T> {
   what: string;
   isEmpty: (data: T) => boolean;
   children: (data: T) => ReactNode;
+  /** Said while loading instead of "Loading WHAT…", for answers that take a while. */
+  loadingMessage?: string;
 }
 
 /** The loading, error and empty states every view shares; the view draws only its data. */
-export function LoadState<T>({ state, what, isEmpty, children }: LoadStateProps<T>): ReactNode {
+export function LoadState<T>({
+  state,
+  what,
+  isEmpty,
+  children,
+  loadingMessage,
+}: LoadStateProps<T>): ReactNode {
   if (state.status === 'loading') {
     return (
       <p className="state" role="status">
-        Loading {what}…
+        {loadingMessage ?? `Loading ${what}…`}
       </p>
     );
   }

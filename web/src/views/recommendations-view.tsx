@@ -55,7 +55,12 @@ export function RecommendationsView({ state, navigate }: ViewProps): ReactNode {
           </select>
         </label>
       </div>
-      <LoadState state={rows} what="recommendations" isEmpty={(data) => data.length === 0}>
+      <LoadState
+        state={rows}
+        what="recommendations"
+        isEmpty={(data) => data.length === 0}
+        loadingMessage="Replaying the range for recommendations: about 15 seconds per million calls the first time, then kept for ten minutes…"
+      >
         {(data) => {
           const sorted = [...data].sort((a, b) => b.monthly_saving - a.monthly_saving);
           const total = data.reduce((sum, row) => sum + row.monthly_saving, 0);
