@@ -1,4 +1,4 @@
-export { parseReportRequest, type ReportRequest } from './report-request.ts';
+export { parseFilters, parseReportRequest, type ReportRequest } from './report-request.ts';
 export { parseTimeRange, parseTimeBound } from './parse-time-range.ts';
 export {
   explainReconciliation,

@@ -50,9 +50,12 @@ export class CliContext {
     return this.loaded;
   }
 
-  /** The bearer token for --server calls: the variable named by auth.adminTokenEnv. */
+  /**
+   * The bearer token for --server calls: TOKENOPS_TOKEN (any role's token, e.g. a team's),
+   * else the variable named by auth.adminTokenEnv.
+   */
   apiToken(): string | undefined {
-    return readSecret(this.config.config.auth.adminTokenEnv);
+    return readSecret('TOKENOPS_TOKEN') ?? readSecret(this.config.config.auth.adminTokenEnv);
   }
 
   async openStore(): Promise<Store> {

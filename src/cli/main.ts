@@ -14,6 +14,7 @@ import { registerForecastCommand } from './commands/forecast-command.ts';
 import { registerImportCommand } from './commands/import-command.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerKeysCommand } from './commands/keys-command.ts';
+import { registerTokensCommand } from './commands/tokens-command.ts';
 import { registerLayersCommand } from './commands/layers-command.ts';
 import { registerPricesCommand } from './commands/prices-command.ts';
 import { registerReconcileCommand } from './commands/reconcile-command.ts';
@@ -69,6 +70,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerForecastCommand(program, getContext);
   registerEstimateCommand(program, getContext);
   registerKeysCommand(program, getContext);
+  registerTokensCommand(program, getContext);
   registerBudgetsCommand(program, getContext);
   registerAlertsCommand(program, getContext);
   registerWhatIfCommand(program, getContext);

@@ -1,3 +1,4 @@
+import { authSchema } from './auth-schema.ts';
 import { z } from 'zod';
 import { alertChannelSchema, budgetSchema, policySchema } from './governance-schema.ts';
 import { tagName } from './tag-name-schema.ts';
@@ -114,12 +115,8 @@ export const configSchema = z.strictObject({
         .optional(),
     })
     .default({}),
-  auth: z
-    .strictObject({
-      /** When set, every /api/… route needs `Authorization: Bearer <value of this variable>`. */
-      adminTokenEnv: envName.optional(),
-    })
-    .default({}),
+  /** Who may call /api/… (docs/security.md). */
+  auth: authSchema,
   tags: z
     .strictObject({
       /** accept: untagged calls are recorded as (unattributed); reject: refused with 400. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { ConfigError } from '../domain/errors/index.ts';
 import { parseConfigText } from './load-config.ts';
 
@@ -66,4 +66,29 @@ describe('parseConfigText', () => {
       /needs one of discount, prices or selfHosted/,
     );
   });
+});
+
+test('a team token needs its team, and only a team token has one', () => {
+  const hash = `sha256:${'a'.repeat(64)}`;
+  assert.throws(
+    () =>
+      parseConfigText(
+        `auth:\n  tokens:\n    - { name: t, role: team, hash: "${hash}" }\n`,
+        'x.yaml',
+      ),
+    /auth\.tokens\.0\.team.*needs the team/,
+  );
+  assert.throws(
+    () =>
+      parseConfigText(
+        `auth:\n  tokens:\n    - { name: f, role: finance, team: search, hash: "${hash}" }\n`,
+        'x.yaml',
+      ),
+    /reads every team/,
+  );
+  const config = parseConfigText(
+    `auth:\n  tokens:\n    - { name: t, role: team, team: search, hash: "${hash}" }\n`,
+    'x.yaml',
+  );
+  assert.equal(config.auth.tokens[0]?.team, 'search');
 });

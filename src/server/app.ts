@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 import { NotFoundError, TokenopsError } from '../domain/errors/index.ts';
 import type { Store } from '../store/store.ts';
 import { sendError, sendJson } from './http-errors.ts';
@@ -34,12 +33,17 @@ import { unitEconomicsRoute } from './routes/unit-economics-route.ts';
 import type { SharedScope } from '../store/allocation-spec.ts';
 import type { Gateway } from '../gateway/index.ts';
 import { createEventBatchReader, type PricerSpec } from '../ingest/index.ts';
+import type { ApiTokenConfig } from '../config/index.ts';
+import { createAuthenticator } from './auth/authenticate.ts';
+import { admit, type ProtectedRoute } from './auth/route-access.ts';
 
 export interface AppOptions {
   store: Store;
   version: string;
-  /** When set, every /api/… route except the OpenAPI document needs this bearer token. */
+  /** When set (or apiTokens are), every /api/… route but the OpenAPI document needs a token; this one is an admin's. */
   adminToken?: string;
+  /** auth.tokens: role tokens, as hashes (docs/security.md). */
+  apiTokens?: readonly ApiTokenConfig[];
   /** allocation.sharedScopes from the config: spend that joins the chargeback pool. */
   sharedScopes?: readonly SharedScope[];
   /** Prices the layers report's reference models; the catalog without overrides when unset. */
@@ -63,10 +67,7 @@ export interface AppOptions {
   dashboard?: DashboardHandler;
 }
 
-class UnauthorizedError extends TokenopsError {
-  readonly code = 'unauthorized';
-  readonly httpStatus = 401;
-}
+const OPENAPI_ROUTE = 'GET /api/openapi.json';
 
 /** The composition root of the HTTP side: one port for health, API and gateway. */
 export function createApp(options: AppOptions): Server {
@@ -80,7 +81,11 @@ export function createApp(options: AppOptions): Server {
     book: () => (book ??= createBudgetBook(options.store, [])),
     ...(options.governance?.ledger ? { ledger: options.governance.ledger } : {}),
   };
-  const routes = new Map<string, RouteHandler>([
+  const authenticate = createAuthenticator({
+    ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
+    tokens: options.apiTokens ?? [],
+  });
+  const routes = new Map<ProtectedRoute | typeof OPENAPI_ROUTE, RouteHandler>([
     ['GET /api/v1/report', reportRoute(options.store)],
     ['GET /api/v1/prices/unpriced', () => options.store.unpriced()],
     ['GET /api/v1/reconcile', reconcileRoute(options.store)],
@@ -125,7 +130,7 @@ export function createApp(options: AppOptions): Server {
         options.providers ?? builtInProviders(),
       ),
     ],
-    ['GET /api/openapi.json', () => Promise.resolve(document)],
+    [OPENAPI_ROUTE, () => Promise.resolve(document)],
   ]);
   const otlpTraces = otlpTracesRoute({
     store: options.store,
@@ -133,6 +138,12 @@ export function createApp(options: AppOptions): Server {
     providers: options.providers ?? builtInProviders(),
     tagAttributes: options.otlpTagAttributes ?? {},
   });
+
+  // The OpenAPI document is public; every other route is checked against ROUTE_ACCESS.
+  const admitted = (key: string, url: URL, request: IncomingMessage): URL =>
+    key === OPENAPI_ROUTE
+      ? url
+      : admit(authenticate(request.headers.authorization), key as ProtectedRoute, url);
 
   const metrics = createServerMetrics();
   const handle = async (
@@ -156,7 +167,7 @@ export function createApp(options: AppOptions): Server {
     // The OTLP path exporters post to (outside /api); it answers in the request's encoding.
     if (url.pathname === '/v1/traces' && request.method === 'POST') {
       label('POST /v1/traces');
-      authorize(request, options.adminToken);
+      admit(authenticate(request.headers.authorization), 'POST /v1/traces', url);
       await otlpTraces(request, response);
       return;
     }
@@ -181,8 +192,7 @@ export function createApp(options: AppOptions): Server {
       );
     }
     label(route.key);
-    if (url.pathname !== '/api/openapi.json') authorize(request, options.adminToken);
-    const value = await route.handler(url, request);
+    const value = await route.handler(admitted(route.key, url, request), request);
     if (route.key === 'POST /api/v1/events') {
       const result = value as { accepted: number; duplicates: number; refused: unknown[] };
       metrics.countEvents('api', { ...result, refused: result.refused.length });
@@ -216,17 +226,4 @@ function builtInProviders(): readonly string[] {
 async function catalogPricer(): Promise<Pricer> {
   const { createPricer } = await import('../pricing/index.ts');
   return createPricer({ registry: createProviderRegistry([]) });
-}
-
-function authorize(request: IncomingMessage, adminToken: string | undefined): void {
-  if (adminToken === undefined) return;
-  const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
-  const expected = Buffer.from(adminToken);
-  const actual = Buffer.from(given);
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
-    throw new UnauthorizedError(
-      'this route needs the admin token',
-      'send Authorization: Bearer <token>, the value of the variable named by auth.adminTokenEnv',
-    );
-  }
 }

@@ -35,7 +35,8 @@ export function openApiDocument(version: string): object {
         adminToken: {
           type: 'http',
           scheme: 'bearer',
-          description: 'Needed when auth.adminTokenEnv is set',
+          description:
+            'Needed when auth is on (auth.adminTokenEnv or auth.tokens): an admin, finance or team token (docs/security.md)',
         },
       },
     },

@@ -29,7 +29,7 @@ import type { AllocationSpec, AllocationTotals } from './allocation-spec.ts';
 import type { RevenueLine } from '../domain/revenue-line.ts';
 import type { RevenueAppendResult } from './revenue-append-result.ts';
 import type { UnitEconomicsSpec, UnitEconomicsTotals } from './unit-economics-spec.ts';
-import type { Dimension, ReportRow, ReportSpec } from './report-spec.ts';
+import type { Dimension, ReportFilter, ReportRow, ReportSpec } from './report-spec.ts';
 import type {
   ActivityHour,
   ActivityMinute,
@@ -130,7 +130,8 @@ export interface Store {
   /** The most expensive traces. */
   topTraces(spec: TopTracesSpec): Promise<TraceSummary[]>;
   /** Every call of one trace, in time order (empty for an unknown id). */
-  traceCalls(traceId: string): Promise<TraceCall[]>;
+  /** The trace's calls that match every filter (none: all of them). */
+  traceCalls(traceId: string, filters?: readonly ReportFilter[]): Promise<TraceCall[]>;
   /** Calls, tokens, cost and distinct users per scope group and hour, for anomalies. */
   activityHours(spec: ActivitySpec): Promise<ActivityHour[]>;
   /** Calls and tokens per trace or virtual key and minute, for runaway detection. */

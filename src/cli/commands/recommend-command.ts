@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Recommendation, RecommendRequest } from '../../optimize/index.ts';
 import { buildProviderRegistry } from '../build-pricer.ts';
 import type { CliContext } from '../cli-context.ts';
+import { WHERE_OPTION } from '../collect-option.ts';
 import { fetchApi } from '../fetch-api.ts';
 import { printRows } from '../output/print-rows.ts';
 import { startProgress } from '../output/progress.ts';
@@ -31,6 +32,7 @@ export function registerRecommendCommand(program: Command, context: () => CliCon
       'end, YYYY-MM-DD (that whole day included; default: the last stored day)',
     )
     .option('--kind <kinds>', 'only these kinds, comma-separated (e.g. tiering,batch)')
+    .option(...WHERE_OPTION)
     .action(async (flags: RecommendRequest) => {
       const cli = context();
       const providers = buildProviderRegistry(cli.config.config).names();
@@ -89,5 +91,6 @@ function toQuery(flags: RecommendRequest): string {
   if (flags.from) query.set('from', flags.from);
   if (flags.to) query.set('to', flags.to);
   if (flags.kind) query.set('kind', flags.kind);
+  for (const filter of flags.where ?? []) query.append('where', filter);
   return query.toString();
 }

@@ -51,6 +51,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
         store,
         version: TOKENOPS_VERSION,
         ...(adminToken ? { adminToken } : {}),
+        apiTokens: config.auth.tokens,
         sharedScopes: config.allocation.sharedScopes,
         pricer: await cli.pricer(),
         pricerSpec: buildPricerSpec(config),

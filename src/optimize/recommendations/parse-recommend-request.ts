@@ -1,4 +1,4 @@
-import { parseTimeRange } from '../../analytics/index.ts';
+import { parseFilters, parseTimeRange } from '../../analytics/index.ts';
 import { ValidationError } from '../../domain/errors/index.ts';
 import type { Store } from '../../store/store.ts';
 import type { RecommendSpec } from './recommend.ts';
@@ -10,6 +10,8 @@ export interface RecommendRequest {
   to?: string;
   /** One kind, or several comma-separated; all when absent. */
   kind?: string;
+  /** Filters as `--where` takes them: only matching calls are analysed. */
+  where?: readonly string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -34,7 +36,7 @@ export async function parseRecommendRequest(
     from ??= Math.max(to - DEFAULT_DAYS * DAY_MS, Math.floor(stored.from / DAY_MS) * DAY_MS);
     if (from >= to) return null;
   }
-  return { from, to, kinds, providers };
+  return { from, to, kinds, providers, filters: parseFilters(request.where) };
 }
 
 function parseKinds(text: string | undefined): RecommendationKind[] {

@@ -21,6 +21,8 @@ export interface RecommendSpec {
   kinds: readonly RecommendationKind[];
   /** Provider names, for replays on another model. */
   providers: readonly string[];
+  /** Only the calls matching every filter are analysed and replayed (`--where`). */
+  filters: readonly ReportFilter[];
 }
 
 const DETECTORS: Record<RecommendationKind, () => Detector> = {
@@ -55,7 +57,8 @@ export async function recommend(
 ): Promise<Recommendation[]> {
   const detectors = spec.kinds.map((kind) => DETECTORS[kind]());
   const detecting = trackPeriod(spec, onHours);
-  for await (const batch of store.callsBetween({ from: spec.from, to: spec.to }, BATCH)) {
+  const calls = { from: spec.from, to: spec.to, anyOf: [spec.filters] };
+  for await (const batch of store.callsBetween(calls, BATCH)) {
     for (const event of batch) {
       for (const detector of detectors) detector.observe(event);
     }
@@ -79,7 +82,7 @@ export async function recommend(
     recommendations.push({
       ...finding,
       monthly_saving: monthlySaving,
-      whatif: whatIfCommand(finding.change, spec.from, spec.to),
+      whatif: whatIfCommand(finding.change, spec),
     });
   });
   return recommendations.sort((left, right) => right.monthly_saving - left.monthly_saving);
@@ -116,7 +119,7 @@ function replaySpec(spec: RecommendSpec, finding: Finding): WhatIfSpec {
     scenario: finding.change.scenario,
     from: spec.from,
     to: spec.to,
-    filters: whereFilters(finding.change.where),
+    filters: [...spec.filters, ...whereFilters(finding.change.where)],
     dimensions: [],
     providers: spec.providers,
   };

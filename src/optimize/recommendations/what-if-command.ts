@@ -1,18 +1,26 @@
+import type { ReportFilter } from '../../store/report-spec.ts';
 import type { WhatIfScenario } from '../what-if/what-if-scenario.ts';
 import type { RecommendedChange } from './recommendation.ts';
 
 const DAY_MS = 86_400_000;
 
-/** The `tokenops whatif` command that replays a change over [from, to). */
-export function whatIfCommand(change: RecommendedChange, from: number, to: number): string {
+/** The `tokenops whatif` command that replays a change over [from, to) and the filters. */
+export function whatIfCommand(
+  change: RecommendedChange,
+  period: { from: number; to: number; filters: readonly ReportFilter[] },
+): string {
+  const where = [
+    ...period.filters.map((filter) => `${filter.dimension}=${filter.value}`),
+    ...Object.entries(change.where).map(([key, value]) => `${key}=${value}`),
+  ];
   const words = [
     'tokenops',
     'whatif',
     '--from',
-    boundText(from, 'from'),
+    boundText(period.from, 'from'),
     '--to',
-    boundText(to, 'to'),
-    ...Object.entries(change.where).flatMap(([key, value]) => ['--where', `${key}=${value}`]),
+    boundText(period.to, 'to'),
+    ...where.flatMap((filter) => ['--where', filter]),
     ...scenarioFlags(change.scenario),
   ];
   return words.map(quote).join(' ');

@@ -24,7 +24,7 @@ export function recommendationsRoute(
     const query = url.searchParams;
     const text = (name: string) => query.get(name) ?? undefined;
     const spec = await parseRecommendRequest(
-      { from: text('from'), to: text('to'), kind: text('kind') },
+      { from: text('from'), to: text('to'), kind: text('kind'), where: query.getAll('where') },
       store,
       providers,
     );
@@ -35,6 +35,7 @@ export function recommendationsRoute(
       spec.from,
       spec.to,
       spec.kinds,
+      spec.filters,
       stored?.events,
       stored?.to,
       prices.version,

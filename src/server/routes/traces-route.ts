@@ -1,4 +1,9 @@
-import { buildTraceRow, buildTraceTree, parseTopTracesRequest } from '../../analytics/index.ts';
+import {
+  buildTraceRow,
+  buildTraceTree,
+  parseFilters,
+  parseTopTracesRequest,
+} from '../../analytics/index.ts';
 import type { Store } from '../../store/store.ts';
 import type { RouteHandler } from './route-handler.ts';
 import { insightQueryParams } from './insight-query-params.ts';
@@ -14,10 +19,13 @@ export function topTracesRoute(store: Store): RouteHandler {
   };
 }
 
-/** GET /api/v1/traces/{id}: one trace's call tree (`tokenops traces show ID`). */
+/** GET /api/v1/traces/{id}: one trace's call tree (`tokenops traces show ID`); `where` keeps matching calls. */
 export function traceTreeRoute(store: Store): RouteHandler {
   return async (url) => {
     const id = decodeURIComponent(url.pathname.slice(url.pathname.lastIndexOf('/') + 1));
-    return buildTraceTree(id, await store.traceCalls(id));
+    return buildTraceTree(
+      id,
+      await store.traceCalls(id, parseFilters(url.searchParams.getAll('where'))),
+    );
   };
 }

@@ -17,7 +17,7 @@ import type {
 } from '../insights-spec.ts';
 import type { Feedback, FeedbackResult } from '../feedback.ts';
 import type { ReconcileSpec, ReconcileTotals } from '../reconcile-spec.ts';
-import type { Dimension, ReportRow, ReportSpec } from '../report-spec.ts';
+import type { Dimension, ReportFilter, ReportRow, ReportSpec } from '../report-spec.ts';
 import { buildUsageGroupsQuery } from '../sql/usage-groups-query.ts';
 import type {
   AppendResult,
@@ -196,8 +196,8 @@ export class DuckDbStore implements Store {
     return this.exclusive(() => readTopTraces(this.connection, spec));
   }
 
-  traceCalls(traceId: string): Promise<TraceCall[]> {
-    return this.exclusive(() => readTraceCalls(this.connection, traceId));
+  traceCalls(traceId: string, filters: readonly ReportFilter[] = []): Promise<TraceCall[]> {
+    return this.exclusive(() => readTraceCalls(this.connection, traceId, filters));
   }
 
   activityHours(spec: ActivitySpec) {

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ReportFilter } from '../report-spec.ts';
 import type { TopTracesSpec, TraceCall, TraceSummary } from '../insights-spec.ts';
 import { buildTopTracesQuery, buildTraceCallsQuery } from '../sql/traces-query.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
@@ -29,8 +30,9 @@ export async function readTopTraces(
 export async function readTraceCalls(
   connection: DuckDBConnection,
   traceId: string,
+  filters: readonly ReportFilter[],
 ): Promise<TraceCall[]> {
-  const query = buildTraceCallsQuery(traceId, duckDbDialect);
+  const query = buildTraceCallsQuery(traceId, filters, duckDbDialect);
   const reader = await connection.runAndReadAll(query.text, query.params);
   return reader.getRowObjectsJS().map((row) => ({
     id: textCell(row.id),

@@ -1,5 +1,7 @@
 import type { TopTracesSpec } from '../insights-spec.ts';
+import type { ReportFilter } from '../report-spec.ts';
 import { insightScope } from './insight-scope.ts';
+import { filterCondition } from './report-query.ts';
 import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
 
 /**
@@ -27,14 +29,27 @@ LIMIT ${limit}`;
   return { text, params: scope.params };
 }
 
-/** Every call of one trace, in time order. */
-export function buildTraceCallsQuery(traceId: string, dialect: SqlDialect): SqlQuery {
+/** Every call of one trace that matches the filters, in time order. */
+export function buildTraceCallsQuery(
+  traceId: string,
+  filters: readonly ReportFilter[],
+  dialect: SqlDialect,
+): SqlQuery {
+  const params = [traceId];
+  const bind = (value: string): string => {
+    params.push(value);
+    return dialect.textParameter(params.length);
+  };
+  const where = [
+    `trace_id = ${dialect.textParameter(1)}`,
+    ...filters.map((filter) => filterCondition(filter, bind, dialect)),
+  ];
   return {
     text: `
 SELECT id, span_id, parent_span_id, epoch_ms(ts) AS timestamp_ms, provider, model, status, attempt,
   tag_feature, input_tokens, output_tokens, CAST(COALESCE(cost_total, 0) AS DOUBLE) AS cost, latency_ms
-FROM events WHERE trace_id = ${dialect.textParameter(1)}
+FROM events WHERE ${where.join(' AND ')}
 ORDER BY ts, id`,
-    params: [traceId],
+    params,
   };
 }
