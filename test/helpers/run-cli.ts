@@ -34,7 +34,7 @@ export function runCliJson<T>(args: readonly string[], cwd: string): T {
 export async function startServer(
   args: readonly string[],
   cwd: string,
-): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+): Promise<{ url: string; pid: number; output: () => string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [BIN, ...args, 'start', '--port', '0'], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,6 +52,8 @@ export async function startServer(
   return {
     url,
     pid: child.pid ?? 0,
+    /** Everything the server printed so far, stdout and stderr. */
+    output: () => output,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

@@ -39,7 +39,7 @@ describe('roles: a team token reads its own team only, through every route', () 
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-    return { status: response.status, body: (await response.json()) as unknown };
+    return { status: response.status, body: await response.json() };
   };
   const read = async (token: string, route: string, path: string): Promise<Row[]> => {
     const answer = await call(token, route, path);
