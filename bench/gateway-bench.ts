@@ -11,7 +11,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'undici';
-import type { BenchVariant } from './gateway/bench-call.ts';
+import { ROUTED_CONFIG, type BenchVariant } from './gateway/bench-call.ts';
 import { buildBenchTargets } from './gateway/build-bench-targets.ts';
 import { checkTargetsAnswer } from './gateway/check-targets-answer.ts';
 import { describeMachine } from './gateway/describe-machine.ts';
@@ -64,21 +64,31 @@ async function main(): Promise<void> {
     ...(cpuProfileDirectory ? { cpuProfileDirectory } : {}),
   });
   children.push(tokenops);
-  log(`stand-in ${standIn.url}, floor ${floor.url}, tokenops ${tokenops.url}`);
+  const routed = await startTokenops({
+    standInUrl: standIn.url,
+    workDirectory: join(workDirectory, 'routed'),
+    extraConfig: ROUTED_CONFIG,
+  });
+  children.push(routed);
+  log(
+    `stand-in ${standIn.url}, floor ${floor.url}, tokenops ${tokenops.url}, routed ${routed.url}`,
+  );
 
-  const targets = buildBenchTargets({ standIn, floor, tokenops, openPool });
+  const targets = buildBenchTargets({ standIn, floor, tokenops, routed, openPool });
   await checkTargetsAnswer(targets);
   // Idle, after one call of each kind: what the process holds before any load (loaded modules,
   // the store, the tokenizer), to tell a fixed cost from growth under load.
   const gatewayAtStart = readProcessMemory(tokenops.pid);
+  const routedAtStart = readProcessMemory(routed.pid);
   const floorAtStart = readProcessMemory(floor.pid);
   const figures: Record<BenchVariant, VariantFigures> = {
     json: await measureVariant('json', targets, log),
     stream: await measureVariant('stream', targets, log),
   };
   const gatewayMemory = readProcessMemory(tokenops.pid);
+  const routedMemory = readProcessMemory(routed.pid);
   const floorMemory = readProcessMemory(floor.pid);
-  const checks = judgeGatewayTargets(figures, gatewayMemory);
+  const checks = judgeGatewayTargets(figures, gatewayMemory, routedMemory);
   const machine = describeMachine();
   const result = {
     date: new Date().toISOString(),
@@ -87,12 +97,14 @@ async function main(): Promise<void> {
       ...GATEWAY_BENCH_SETTINGS,
       call: 'POST /v1/chat/completions, gpt-4o-mini, 2 short messages, x-tokenops-team: bench',
       stand_in: 'openai stand-in, no added latency, 3 stream chunks, own process',
+      routed: `a second tokenops with: ${ROUTED_CONFIG.replaceAll('\n', ' ')}; routed_miss sends a new body each call, routed_hit the same one`,
       cpu_profile: cpuProfileDirectory !== undefined,
     },
     targets: GATEWAY_TARGETS,
     json: figures.json,
     stream: figures.stream,
     gateway_memory: { at_start: gatewayAtStart ?? null, after_runs: gatewayMemory ?? null },
+    routed_gateway_memory: { at_start: routedAtStart ?? null, after_runs: routedMemory ?? null },
     floor_memory: { at_start: floorAtStart ?? null, after_runs: floorMemory ?? null },
     failures: countFailures(figures),
     checks,
@@ -114,6 +126,8 @@ async function main(): Promise<void> {
       figures,
       gatewayMemory,
       gatewayAtStart,
+      routedMemory,
+      routedAtStart,
       floorMemory,
       floorAtStart,
       checks,

@@ -10,6 +10,8 @@ export function formatGatewayTable(options: {
   figures: Record<BenchVariant, VariantFigures>;
   gatewayMemory: ProcessMemory | undefined;
   gatewayAtStart: ProcessMemory | undefined;
+  routedMemory: ProcessMemory | undefined;
+  routedAtStart: ProcessMemory | undefined;
   floorMemory: ProcessMemory | undefined;
   floorAtStart: ProcessMemory | undefined;
   checks: readonly TargetCheck[];
@@ -24,10 +26,10 @@ export function formatGatewayTable(options: {
     const rate = open.direct.rate_per_second;
     const row = (label: string, value: (name: (typeof BENCH_TARGET_NAMES)[number]) => number) =>
       label.padEnd(24) +
-      BENCH_TARGET_NAMES.map((name) => String(value(name)).padStart(10)).join('');
+      BENCH_TARGET_NAMES.map((name) => String(value(name)).padStart(12)).join('');
     lines.push(
       '',
-      `${variant.toUpperCase().padEnd(24)}${BENCH_TARGET_NAMES.map((name) => name.padStart(10)).join('')}`,
+      `${variant.toUpperCase().padEnd(24)}${BENCH_TARGET_NAMES.map((name) => name.padStart(12)).join('')}`,
       row(`p50 ms @${rate}/s`, (name) => open[name].p50_ms),
       row(`p99 ms @${rate}/s`, (name) => open[name].p99_ms),
       row(`mean ms @${rate}/s`, (name) => open[name].mean_ms),
@@ -40,6 +42,7 @@ export function formatGatewayTable(options: {
       `CPU µs per call @${closed.direct.concurrency} callers: ${BENCH_TARGET_NAMES.map((name) => `${name} ${JSON.stringify(closed[name].cpu_us_per_call)}`).join(', ')}`,
       `added by tokenops: p50 ${vs_direct.p50_ms} / p99 ${vs_direct.p99_ms} ms vs direct, p50 ${vs_floor.p50_ms} / p99 ${vs_floor.p99_ms} ms vs floor`,
       `throughput tokenops / floor: ${figures[variant].tokenops_to_floor_throughput}`,
+      routedLine(figures[variant].routed),
     );
   }
   const memory = (
@@ -53,6 +56,7 @@ export function formatGatewayTable(options: {
   lines.push(
     '',
     memory('gateway', options.gatewayAtStart, options.gatewayMemory),
+    memory('routed gateway', options.routedAtStart, options.routedMemory),
     memory('floor', options.floorAtStart, options.floorMemory),
   );
   lines.push('', 'targets');
@@ -63,4 +67,14 @@ export function formatGatewayTable(options: {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Routing + exact cache: what the miss and the hit runs add, and their throughput. */
+function routedLine(routed: VariantFigures['routed']): string {
+  const { miss_vs_floor: miss, hit_vs_floor: hit } = routed.added_latency;
+  return [
+    `routed + cache vs floor: miss p50 ${miss.p50_ms} / p99 ${miss.p99_ms} ms,`,
+    `hit p50 ${hit.p50_ms} / p99 ${hit.p99_ms} ms;`,
+    `throughput / floor: miss ${routed.miss_to_floor_throughput}, hit ${routed.hit_to_floor_throughput}`,
+  ].join(' ');
 }

@@ -20,6 +20,7 @@ export interface TargetCheck {
 export function judgeGatewayTargets(
   figures: Record<BenchVariant, VariantFigures>,
   gatewayMemory: ProcessMemory | undefined,
+  routedMemory: ProcessMemory | undefined,
 ): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const variant of BENCH_VARIANTS) {
@@ -52,9 +53,41 @@ export function judgeGatewayTargets(
         { at_least: GATEWAY_TARGETS.throughput_ratio_to_floor },
       ),
     );
+    // The same targets for the gateway with routing and the exact cache on.
+    const { routed } = figures[variant];
+    for (const [run, name] of [
+      ['miss', 'routed_miss'],
+      ['hit', 'routed_hit'],
+    ] as const) {
+      const open = latency_at_fixed_rate.direct.failed + latency_at_fixed_rate[name].failed;
+      const closed = saturated_throughput.floor.failed + saturated_throughput[name].failed;
+      checks.push(
+        check(
+          `${variant}: routed ${run}: p50 added vs direct (ms)`,
+          routed.added_latency[`${run}_vs_direct`].p50_ms,
+          open,
+          { at_most: GATEWAY_TARGETS.p50_added_ms },
+        ),
+        check(
+          `${variant}: routed ${run}: p99 added vs direct (ms)`,
+          routed.added_latency[`${run}_vs_direct`].p99_ms,
+          open,
+          { at_most: GATEWAY_TARGETS.p99_added_ms },
+        ),
+        check(
+          `${variant}: routed ${run}: throughput / floor`,
+          routed[`${run}_to_floor_throughput`],
+          closed,
+          { at_least: GATEWAY_TARGETS.throughput_ratio_to_floor },
+        ),
+      );
+    }
   }
   checks.push(
     check('gateway peak RSS, VmHWM (MB)', gatewayMemory?.peak_rss_mb ?? null, 0, {
+      below: GATEWAY_TARGETS.peak_rss_mb,
+    }),
+    check('routed gateway peak RSS, VmHWM (MB)', routedMemory?.peak_rss_mb ?? null, 0, {
       below: GATEWAY_TARGETS.peak_rss_mb,
     }),
   );

@@ -1,4 +1,4 @@
-import { BENCH_BODIES, type BenchVariant } from './bench-call.ts';
+import type { BenchVariant } from './bench-call.ts';
 import { BENCH_TARGET_NAMES, type BenchTarget, type BenchTargetName } from './bench-target.ts';
 import { GATEWAY_BENCH_SETTINGS as SETTINGS } from './gateway-bench-settings.ts';
 import { runClosedLoop, type ClosedLoopResult } from './run-closed-loop.ts';
@@ -17,6 +17,17 @@ export interface VariantFigures {
   added_latency: { vs_direct: AddedLatency; vs_floor: AddedLatency };
   saturated_throughput: Record<BenchTargetName, ClosedLoopResult>;
   tokenops_to_floor_throughput: number;
+  /** The gateway with a routing rule and the exact cache on, missing and hitting. */
+  routed: {
+    added_latency: {
+      miss_vs_direct: AddedLatency;
+      miss_vs_floor: AddedLatency;
+      hit_vs_direct: AddedLatency;
+      hit_vs_floor: AddedLatency;
+    };
+    miss_to_floor_throughput: number;
+    hit_to_floor_throughput: number;
+  };
 }
 
 /**
@@ -28,14 +39,13 @@ export async function measureVariant(
   targets: Record<BenchTargetName, BenchTarget>,
   log: (line: string) => void,
 ): Promise<VariantFigures> {
-  const body = BENCH_BODIES[variant];
   const open = {} as Record<BenchTargetName, OpenLoopResult>;
   for (const name of BENCH_TARGET_NAMES) {
     const target = targets[name];
     open[target.name] = await runOpenLoop({
       pool: target.pool,
       path: target.path,
-      body,
+      nextBody: target.bodies(variant),
       ratePerSecond: SETTINGS.open_loop_rate_per_second,
       warmupMs: SETTINGS.open_loop_warmup_ms,
       measureMs: SETTINGS.open_loop_measure_ms,
@@ -52,7 +62,7 @@ export async function measureVariant(
     closed[target.name] = await runClosedLoop({
       pool: target.pool,
       path: target.path,
-      body,
+      nextBody: target.bodies(variant),
       concurrency: SETTINGS.closed_loop_concurrency,
       warmupMs: SETTINGS.closed_loop_warmup_ms,
       measureMs: SETTINGS.closed_loop_measure_ms,
@@ -70,10 +80,22 @@ export async function measureVariant(
       vs_floor: added(open.tokenops, open.floor),
     },
     saturated_throughput: closed,
-    tokenops_to_floor_throughput:
-      Math.round((closed.tokenops.requests_per_second / closed.floor.requests_per_second) * 1000) /
-      1000,
+    tokenops_to_floor_throughput: ratio(closed.tokenops, closed.floor),
+    routed: {
+      added_latency: {
+        miss_vs_direct: added(open.routed_miss, open.direct),
+        miss_vs_floor: added(open.routed_miss, open.floor),
+        hit_vs_direct: added(open.routed_hit, open.direct),
+        hit_vs_floor: added(open.routed_hit, open.floor),
+      },
+      miss_to_floor_throughput: ratio(closed.routed_miss, closed.floor),
+      hit_to_floor_throughput: ratio(closed.routed_hit, closed.floor),
+    },
   };
+}
+
+function ratio(through: ClosedLoopResult, base: ClosedLoopResult): number {
+  return Math.round((through.requests_per_second / base.requests_per_second) * 1000) / 1000;
 }
 
 function added(through: OpenLoopResult, base: OpenLoopResult): AddedLatency {

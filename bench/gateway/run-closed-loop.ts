@@ -6,7 +6,8 @@ import { sendBenchRequest } from './send-bench-request.ts';
 export interface ClosedLoopOptions {
   pool: Dispatcher;
   path: string;
-  body: Buffer;
+  /** The next call's body: the same bytes each time, or fresh ones for cache misses. */
+  nextBody: () => Buffer;
   concurrency: number;
   warmupMs: number;
   measureMs: number;
@@ -43,7 +44,7 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedL
 
   const caller = async (): Promise<void> => {
     while (performance.now() < measureTo) {
-      const outcome = await sendBenchRequest(options.pool, options.path, options.body);
+      const outcome = await sendBenchRequest(options.pool, options.path, options.nextBody());
       const ended = performance.now();
       if (ended < measureFrom || ended > measureTo) continue;
       if (outcome.failure === undefined) completed += 1;

@@ -8,7 +8,8 @@ import { percentile } from './percentile.ts';
 export interface OpenLoopOptions {
   pool: Dispatcher;
   path: string;
-  body: Buffer;
+  /** The next call's body: the same bytes each time, or fresh ones for cache misses. */
+  nextBody: () => Buffer;
   ratePerSecond: number;
   warmupMs: number;
   measureMs: number;
@@ -49,7 +50,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
         if (next === firstMeasured) cpuBefore = options.sampleCpu();
         if (measured) lags.push(now - (start + next * interval));
         calls.push(
-          sendBenchRequest(options.pool, options.path, options.body).then((outcome) => {
+          sendBenchRequest(options.pool, options.path, options.nextBody()).then((outcome) => {
             if (!measured) return;
             if (outcome.failure === undefined) latencies.push(outcome.milliseconds);
             else tallyFailure(failures, outcome.failure);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startChild, type ChildServer } from './start-child.ts';
 
@@ -13,10 +13,13 @@ export async function startTokenops(options: {
   standInUrl: string;
   workDirectory: string;
   cpuProfileDirectory?: string;
+  /** More tokenops.yaml (routing, cache…), after the providers. */
+  extraConfig?: string;
 }): Promise<ChildServer> {
+  mkdirSync(options.workDirectory, { recursive: true });
   writeFileSync(
     join(options.workDirectory, 'tokenops.yaml'),
-    `providers:\n  openai:\n    baseUrl: ${options.standInUrl}\n`,
+    `providers:\n  openai:\n    baseUrl: ${options.standInUrl}\n${options.extraConfig ?? ''}\n`,
   );
   const profile = options.cpuProfileDirectory
     ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDirectory}`]

@@ -6,6 +6,7 @@ import type { Pricer } from '../pricing/index.ts';
 import type { Store } from '../store/store.ts';
 import type { CallGovernor } from '../govern/index.ts';
 import { buildProviderRegistry } from './build-pricer.ts';
+import { buildGatewayOptimization } from './build-gateway-optimization.ts';
 
 /**
  * The gateway of `tokenops start`: the spool under DATA/spool (replayed now, so events a
@@ -46,6 +47,7 @@ export async function startGateway(options: {
       ];
     }),
   );
+  const optimization = await buildGatewayOptimization(config, options.pricer);
   const gateway = await createGateway({
     registry: buildProviderRegistry(config),
     providers,
@@ -55,6 +57,7 @@ export async function startGateway(options: {
     upstreamTimeoutMs: config.gateway.upstreamTimeoutMs,
     maxRequestBytes: config.gateway.maxRequestBytes,
     ...(options.governor ? { governor: options.governor } : {}),
+    ...(optimization ? { optimization } : {}),
     log: options.log,
   });
   return { gateway, spool };

@@ -2,6 +2,12 @@ import { authSchema } from './auth-schema.ts';
 import { z } from 'zod';
 import { alertChannelSchema, budgetSchema, policySchema } from './governance-schema.ts';
 import { tagName } from './tag-name-schema.ts';
+import {
+  cacheSchema,
+  contextRuleSchema,
+  outputRuleSchema,
+  routingRuleSchema,
+} from './optimization-schema.ts';
 
 const envName = z
   .string()
@@ -243,6 +249,16 @@ export const configSchema = z.strictObject({
       }),
     )
     .default({}),
+  /** Gateway routing rules, first match wins (docs/optimization-gateway.md). */
+  routing: z.array(routingRuleSchema).default([]),
+  /** Response caches of the gateway; Redis holds the entries when redis.url is set. */
+  cache: cacheSchema.default({
+    exact: { enabled: false, ttlSeconds: 3600, maxEntries: 1000, maxEntryBytes: 256 * 1024 },
+  }),
+  /** Prompt ceilings per scope, first match wins: older turns are trimmed to fit. */
+  context: z.array(contextRuleSchema).default([]),
+  /** Default and ceiling of max_tokens per scope, first match wins. */
+  output: z.array(outputRuleSchema).default([]),
 });
 
 export type TokenopsConfig = z.output<typeof configSchema>;

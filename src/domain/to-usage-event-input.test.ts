@@ -38,6 +38,8 @@ const full: UsageEvent = {
   score: 0.5,
   usageEstimated: true,
   givenCost: 0.01,
+  avoidedCost: 0.00042,
+  trimmedTokens: 350,
 };
 
 test('the wire form of an event parses back to the same event', () => {

@@ -41,6 +41,8 @@ export function toUsageEventInput(event: UsageEvent): UsageEventInput {
     score: event.score,
     cost: event.givenCost,
     usage_estimated: event.usageEstimated,
+    avoided_cost: event.avoidedCost,
+    trimmed_tokens: event.trimmedTokens,
   };
   for (const key of Object.keys(wire)) if (wire[key] === undefined) delete wire[key];
   return wire as UsageEventInput;

@@ -54,6 +54,10 @@ export const usageEventInputSchema = z.strictObject({
   score: z.number().finite().optional(),
   cost: z.number().nonnegative('must be 0 or more').optional(),
   usage_estimated: z.boolean().optional(),
+  /** A cache hit's saving (USD): the effective cost of the call it replayed. */
+  avoided_cost: z.number().nonnegative('must be 0 or more').optional(),
+  /** Prompt tokens a context ceiling trimmed from the request. */
+  trimmed_tokens: tokenCount.optional(),
 });
 
 export type UsageEventInput = z.input<typeof usageEventInputSchema>;
@@ -149,6 +153,8 @@ function toUsageEvent(
   if (input.score !== undefined) event.score = input.score;
   if (input.cost !== undefined) event.givenCost = input.cost;
   if (input.usage_estimated) event.usageEstimated = true;
+  if (input.avoided_cost !== undefined) event.avoidedCost = input.avoided_cost;
+  if (input.trimmed_tokens !== undefined) event.trimmedTokens = input.trimmed_tokens;
   const prompt: PromptComposition = {};
   if (input.system_prompt_tokens !== undefined)
     prompt.systemPromptTokens = input.system_prompt_tokens;

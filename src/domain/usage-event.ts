@@ -59,6 +59,10 @@ export interface UsageEvent {
   usageEstimated?: boolean;
   /** A cost given by the source (e.g. an SDK that knows its bill); overrides pricing. */
   givenCost?: number;
+  /** A cache hit's saving: the effective cost (USD) of the call whose answer it replayed. */
+  avoidedCost?: number;
+  /** Prompt tokens (counted locally) the gateway's context ceiling trimmed from the request. */
+  trimmedTokens?: number;
 }
 
 /** Costs as the pricing step attached them; null costs mean the model is unpriced. */

@@ -9,6 +9,12 @@ import type { GatewayUpstream } from './gateway-upstream.ts';
 import { handleGatewayRequest } from './handle-gateway-request.ts';
 import { createVirtualKeyIndex, type VirtualKey } from './virtual-keys.ts';
 import type { CallGovernor } from '../govern/index.ts';
+import { ConfigError } from '../domain/errors/index.ts';
+import {
+  checkRoutingProviders,
+  compileOptimization,
+  type GatewayOptimizationOptions,
+} from './gateway-optimization.ts';
 
 export interface GatewayOptions {
   registry: ProviderRegistry;
@@ -21,6 +27,8 @@ export interface GatewayOptions {
   maxRequestBytes: number;
   /** Budgets, policies and rate limits checked before each call is forwarded. */
   governor?: CallGovernor;
+  /** Routing, the exact cache, context ceilings and output caps (docs/optimization-gateway.md). */
+  optimization?: GatewayOptimizationOptions;
   log: (line: string) => void;
 }
 
@@ -33,7 +41,7 @@ export interface Gateway {
     response: ServerResponse,
     url: URL,
   ): Promise<void>;
-  /** Closes the upstream connection pools. */
+  /** Closes the upstream connection pools and the response cache. */
   close(): Promise<void>;
 }
 
@@ -56,6 +64,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...(configured?.apiKey ? { apiKey: configured.apiKey } : {}),
     });
   }
+  const routing = options.optimization?.routing ?? [];
+  const unsound = checkRoutingProviders(routing, upstreams);
+  if (unsound) throw new ConfigError(unsound.message, unsound.fix);
   // Keep-alive pools per upstream origin; no cap on connections, the provider sets the pace.
   const dispatcher = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
   const prompts = await createPromptMeasurer(sha256Hex);
@@ -69,14 +80,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxRequestBytes: options.maxRequestBytes,
     measurePrompt: prompts.measure,
     countTokens: prompts.countTokens,
+    countTokensIn: prompts.countTokensIn,
     ...(options.governor ? { governor: options.governor } : {}),
+    ...(options.optimization
+      ? { optimizer: compileOptimization(options.optimization, options.log) }
+      : {}),
     log: options.log,
   };
   return {
     match: (pathname) => findUpstream(upstreams, pathname),
     handle: (match, request, response, url) =>
       handleGatewayRequest(context, match, request, response, url),
-    close: () => dispatcher.close(),
+    close: async () => {
+      await dispatcher.close();
+      await options.optimization?.exactCache?.store.close();
+    },
   };
 }
 

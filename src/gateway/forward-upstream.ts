@@ -17,6 +17,8 @@ export async function forwardUpstream(options: {
   headers: Record<string, string | string[]>;
   body: Buffer;
   timeoutMs: number;
+  /** A shorter wait for the answer's headers (a routing rule's timeoutMs); timeoutMs otherwise. */
+  headersTimeoutMs?: number;
   signal: AbortSignal;
 }): Promise<{ response: Dispatcher.ResponseData } | { failure: ForwardFailure; detail: string }> {
   const search = new URLSearchParams(options.search);
@@ -30,7 +32,7 @@ export async function forwardUpstream(options: {
       method: options.method,
       headers: options.headers,
       body: options.body.length > 0 ? options.body : null,
-      headersTimeout: options.timeoutMs,
+      headersTimeout: options.headersTimeoutMs ?? options.timeoutMs,
       bodyTimeout: options.timeoutMs,
       signal: options.signal,
     });
@@ -39,9 +41,13 @@ export async function forwardUpstream(options: {
     const code = (error as { code?: unknown }).code;
     if (options.signal.aborted) return { failure: 'client-gone', detail: 'the caller went away' };
     if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+      const waited =
+        code === 'UND_ERR_HEADERS_TIMEOUT'
+          ? (options.headersTimeoutMs ?? options.timeoutMs)
+          : options.timeoutMs;
       return {
         failure: 'upstream-timeout',
-        detail: `${options.upstream.name} sent no answer within ${options.timeoutMs} ms`,
+        detail: `${options.upstream.name} sent no answer within ${waited} ms`,
       };
     }
     return {

@@ -5,6 +5,7 @@ import type { GatewayUpstream } from './gateway-upstream.ts';
 import type { LocalEncoding, PromptMeasure } from '../providers/metering/measure-prompt.ts';
 import type { VirtualKeyIndex } from './virtual-keys.ts';
 import type { CallGovernor } from '../govern/index.ts';
+import type { GatewayOptimizer } from './gateway-optimization.ts';
 
 /** Everything a gateway request needs, built once at start. */
 export interface GatewayContext {
@@ -19,7 +20,10 @@ export interface GatewayContext {
   maxRequestBytes: number;
   measurePrompt: (facts: RequestFacts, encoding: LocalEncoding) => PromptMeasure | undefined;
   countTokens: (text: string) => number;
+  countTokensIn: (encoding: LocalEncoding, text: string) => number;
   /** Budgets, policies and rate limits; undefined when none are configured. */
   governor?: CallGovernor;
+  /** Routing, the exact cache, context ceilings and output caps; undefined when none are set. */
+  optimizer?: GatewayOptimizer;
   log: (line: string) => void;
 }

@@ -4,7 +4,7 @@ import {
   type MeteredRequest,
 } from '../providers/metering/read-metered-request.ts';
 import type { PromptMeasure } from '../providers/metering/measure-prompt.ts';
-import type { GatewayRoute } from '../providers/wire-protocol.ts';
+import type { GatewayRoute, JsonBody } from '../providers/wire-protocol.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { GatewayRefusal } from './gateway-refusal.ts';
 
@@ -12,6 +12,8 @@ import type { GatewayRefusal } from './gateway-refusal.ts';
 export type GatewayMeteredRequest = Omit<MeteredRequest, 'body'> & {
   body?: Buffer;
   prompt?: PromptMeasure;
+  /** The caller's body parsed, when it is a JSON object: what optimizations edit. */
+  json?: JsonBody;
 };
 
 /** Reads the call (readMeteredRequest), then applies the gateway's untagged policy. */
@@ -21,7 +23,8 @@ export function prepareMeteredRequest(
   bytes: Buffer,
   tags: Tags,
 ): GatewayMeteredRequest | { refusal: GatewayRefusal } {
-  const { body, ...metered } = readMeteredRequest(route, parseJson(bytes), tags);
+  const parsed = parseJson(bytes);
+  const { body, ...metered } = readMeteredRequest(route, parsed, tags);
   if (context.untagged === 'reject' && !metered.tags.team) {
     return {
       refusal: {
@@ -37,6 +40,7 @@ export function prepareMeteredRequest(
     ...metered,
     ...(prompt ? { prompt } : {}),
     ...(body ? { body: Buffer.from(JSON.stringify(body)) } : {}),
+    ...(isJsonBody(parsed) ? { json: parsed } : {}),
   };
 }
 
@@ -48,4 +52,8 @@ function parseJson(bytes: Buffer): unknown {
     // The provider answers a malformed body itself; the event still records the call.
     return undefined;
   }
+}
+
+function isJsonBody(value: unknown): value is JsonBody {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -10,6 +10,8 @@ export interface RelayOutcome {
   /** How the body ended, when it did not end normally. */
   cut?: 'client-gone' | 'upstream-timeout' | 'upstream-gone';
   malformed: number;
+  /** The bytes the caller got, when asked to keep them and they stayed under the limit. */
+  captured?: Buffer;
 }
 
 /**
@@ -26,6 +28,8 @@ export async function relayResponse(options: {
   hideUsageFromCaller: boolean;
   started: number;
   clientGone: () => boolean;
+  /** Keep up to this many bytes of what the caller is sent (for the exact cache). */
+  captureLimit?: number;
 }): Promise<RelayOutcome> {
   const { upstream, response } = options;
   const contentType = String(upstream.headers['content-type'] ?? '');
@@ -36,6 +40,8 @@ export async function relayResponse(options: {
       })
     : undefined;
   const whole: Buffer[] = [];
+  const capture =
+    options.captureLimit === undefined ? undefined : createCapture(options.captureLimit);
   let timeToFirstTokenMs: number | undefined;
   let cut: RelayOutcome['cut'];
   try {
@@ -47,10 +53,14 @@ export async function relayResponse(options: {
           timeToFirstTokenMs = performance.now() - options.started;
         }
       } else whole.push(chunk);
+      capture?.keep(out);
       if (out.length > 0 && !response.write(out)) await drained(response);
     }
     const rest = reader?.end();
-    if (rest && rest.length > 0) response.write(rest);
+    if (rest && rest.length > 0) {
+      capture?.keep(rest);
+      response.write(rest);
+    }
   } catch (error) {
     cut = options.clientGone()
       ? 'client-gone'
@@ -58,12 +68,42 @@ export async function relayResponse(options: {
         ? 'upstream-timeout'
         : 'upstream-gone';
   }
-  if (reader)
-    return { reading: reader.reading(), timeToFirstTokenMs, cut, malformed: reader.malformed };
+  const captured = cut === undefined ? capture?.bytes() : undefined;
+  const kept = captured ? { captured } : {};
+  if (reader) {
+    return {
+      reading: reader.reading(),
+      timeToFirstTokenMs,
+      cut,
+      malformed: reader.malformed,
+      ...kept,
+    };
+  }
   return {
     reading: options.protocol.readResponseUsage(parseJson(whole), upstream.headers),
     cut,
     malformed: 0,
+    ...kept,
+  };
+}
+
+/** Collects bytes until `limit`; past it gives up for good (an answer too large to cache). */
+function createCapture(limit: number): {
+  keep(bytes: Uint8Array): void;
+  bytes(): Buffer | undefined;
+} {
+  let chunks: Uint8Array[] | undefined = [];
+  let size = 0;
+  return {
+    keep(bytes) {
+      if (!chunks || bytes.length === 0) return;
+      size += bytes.length;
+      if (size > limit) chunks = undefined;
+      else chunks.push(bytes);
+    },
+    // An exact-size buffer of its own: a slice of Node's shared 8 KiB pool would keep the
+    // whole slab alive for as long as the cache keeps the answer.
+    bytes: () => (chunks ? copyInto(Buffer.allocUnsafeSlow(size), chunks) : undefined),
   };
 }
 
@@ -85,4 +125,13 @@ function parseJson(chunks: Buffer[]): unknown {
     // Not JSON (an HTML error page from a proxy, say): there is no usage to read.
     return undefined;
   }
+}
+
+function copyInto(target: Buffer, chunks: readonly Uint8Array[]): Buffer {
+  let offset = 0;
+  for (const chunk of chunks) {
+    target.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return target;
 }

@@ -7,3 +7,14 @@ export {
   type RecommendRequest,
 } from './recommendations/parse-recommend-request.ts';
 export type { Recommendation } from './recommendations/recommendation.ts';
+export type { RoutingRule } from './routing-rules/routing-rule.ts';
+export { createRoutePlanner, type RoutePlan, type RouteStep } from './routing-rules/plan-route.ts';
+export { createRuleFinder } from './call-match/compile-call-match.ts';
+export type { ContextRule, OutputRule } from './context/context-rules.ts';
+export { capOutputTokens } from './context/cap-output-tokens.ts';
+export { trimTurns } from './context/trim-turns.ts';
+export type { CachedResponse, ResponseCache } from './caches/response-cache.ts';
+export { createMemoryResponseCache } from './caches/memory-response-cache.ts';
+export { createRedisResponseCache } from './caches/redis-response-cache.ts';
+export { exactCacheKey } from './caches/exact-cache-key.ts';
+export { asksCacheBypass, createCacheScopeFinder } from './caches/cache-scope.ts';

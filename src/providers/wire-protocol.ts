@@ -85,6 +85,37 @@ export interface WireProtocol {
     hideUsageFromCaller: boolean;
     contentType: string;
   }): StreamUsageReader;
+  /** How the gateway may change a request of this format (routing, context ceilings, caps). */
+  readonly editor?: RequestEditor;
+}
+
+/** A parsed JSON request body. */
+export type JsonBody = Record<string, unknown>;
+
+/** One message other than the system prompt, as the context trimmer weighs it. */
+export interface ConversationTurn {
+  /** Its texts (content, tool-call arguments, tool results), to be counted locally. */
+  text: string;
+  /** A conversation may begin here: a user message that is not a tool result. */
+  opensConversation: boolean;
+  toolCallIds: readonly string[];
+  /** Ids of the tool calls whose results this message carries. */
+  toolResultIds: readonly string[];
+}
+
+/**
+ * Changes the gateway makes to a body only when a rule asks for them; each returns a new body
+ * and leaves every field it does not name as the caller sent it.
+ */
+export interface RequestEditor {
+  /** The body asking for another model; absent when the model is named by the path. */
+  withModel?: (body: JsonBody, model: string) => JsonBody;
+  /** The body with its output cap set, in the field this API names it. */
+  withMaxOutputTokens?: (body: JsonBody, tokens: number) => JsonBody;
+  /** The turns after the system prompt, oldest first; undefined when the body has none. */
+  readTurns?: (body: JsonBody) => ConversationTurn[] | undefined;
+  /** The body without its `count` oldest turns; system messages stay wherever they are. */
+  dropTurns?: (body: JsonBody, count: number) => JsonBody;
 }
 
 /** A metered path: which protocol reads it, and the model when the path names it. */
@@ -110,4 +141,6 @@ export interface ProviderGateway {
   readCallerCredential(headers: HeaderMap, query: URLSearchParams): string | undefined;
   /** The protocol that meters `method path` (the path after the gateway prefix); undefined passes it through unmetered. */
   matchPath(method: string, path: string): GatewayRoute | undefined;
+  /** The metered path asking for another model, where the path names it (Gemini, Bedrock). */
+  pathWithModel?(path: string, model: string): string | undefined;
 }

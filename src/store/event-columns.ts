@@ -92,6 +92,9 @@ export const EVENT_COLUMNS: readonly EventColumn[] = [
   column('extra_tags', 'varchar', (e) => (e.tags.extra ? JSON.stringify(e.tags.extra) : undefined)),
   column('outcome', 'varchar', (e) => e.outcome),
   column('score', 'double', (e) => e.score),
+  // Migration 5.
+  column('avoided_cost', 'double', (e) => e.avoidedCost),
+  column('trimmed_tokens', 'int32', (e) => e.trimmedTokens),
 ];
 
 export const EVENT_COLUMN_NAMES = EVENT_COLUMNS.map(({ name }) => name);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   createGateway,
   createSpool,
+  type GatewayOptions,
   type Spool,
   type VirtualKey,
 } from '../../src/gateway/index.ts';
@@ -40,6 +41,8 @@ export interface GatewayHarnessOptions {
     usualOutput?: UsualOutput;
     now?: () => number;
   };
+  /** Routing, cache, context and output rules; avoided costs are priced with the harness's pricer. */
+  optimization?: GatewayOptions['optimization'];
 }
 
 export interface GatewayHarness {
@@ -87,6 +90,9 @@ export async function startGatewayHarness(options: GatewayHarnessOptions): Promi
             log,
           }),
         }
+      : {}),
+    ...(options.optimization
+      ? { optimization: { pricer: () => Promise.resolve(pricer), ...options.optimization } }
       : {}),
     log,
   });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isJsonObject, type JsonObject } from './json-fields.ts';
+import { isJsonObject, stringField, type JsonObject } from './json-fields.ts';
 import { pause } from './pause.ts';
 import { isGone } from './play-stream.ts';
 import { readRequestBody } from './read-request-body.ts';
@@ -55,8 +55,9 @@ export function createStandInRequestHandler(
       return;
     }
     try {
-      const control = readStandInControl(request.headers, settings);
       const body = method === 'GET' || method === 'HEAD' ? EMPTY_BODY : parseBody(text);
+      const model = stringField(body, 'model') ?? modelInPath(pathname);
+      const control = readStandInControl(request.headers, settings, model);
       await pause(settings.latencyMs);
       if (isGone(response)) return;
       const errorKind = ERROR_SCENARIOS[control.scenario];
@@ -99,4 +100,15 @@ function parseBody(text: string): JsonObject {
   }
   if (!isJsonObject(body)) throw new StandInRequestError('The request body must be a JSON object');
   return body;
+}
+
+/** Gemini's `/models/M:method` and Bedrock's `/model/M/operation` name the model in the path. */
+function modelInPath(pathname: string): string | undefined {
+  const segment = /\/models?\/([^/:]+)/.exec(pathname)?.[1];
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -3,19 +3,30 @@ import { mergeUsage } from './merge-usage.ts';
 import type { TokenCounts } from './stand-in-responder.ts';
 import { StandInRequestError } from './stand-in-request-error.ts';
 import type { StandInControl } from './stand-in-control.ts';
-import { readStandInScenario, SLOW_STREAM_CHUNK_DELAY_MS } from './stand-in-scenario.ts';
+import {
+  readStandInScenario,
+  SLOW_STREAM_CHUNK_DELAY_MS,
+  type StandInScenario,
+} from './stand-in-scenario.ts';
 
 export interface StandInControlDefaults {
   readonly usage: TokenCounts;
   readonly usageFields: readonly string[];
   readonly chunkDelayMs: number;
+  /** the scenario per requested model, for calls without the header */
+  readonly scenarios: Readonly<Record<string, StandInScenario>>;
 }
 
 export function readStandInControl(
   headers: IncomingHttpHeaders,
   defaults: StandInControlDefaults,
+  requestedModel: string | undefined,
 ): StandInControl {
-  const scenario = readStandInScenario(header(headers, 'x-stand-in-scenario'));
+  const asked = header(headers, 'x-stand-in-scenario');
+  const scenario =
+    asked === undefined && requestedModel !== undefined
+      ? (defaults.scenarios[requestedModel] ?? 'ok')
+      : readStandInScenario(asked);
   const usageHeader = header(headers, 'x-stand-in-usage');
   const retryAfter = header(headers, 'x-stand-in-retry-after');
   return {

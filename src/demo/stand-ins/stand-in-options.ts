@@ -2,6 +2,7 @@ import type { AnthropicStandInUsage } from './anthropic/anthropic-stand-in-usage
 import type { BedrockStandInUsage } from './bedrock/bedrock-stand-in-usage.ts';
 import type { GeminiStandInUsage } from './gemini/gemini-stand-in-usage.ts';
 import type { OpenAiStandInUsage } from './openai/openai-stand-in-usage.ts';
+import type { StandInScenario } from './stand-in-scenario.ts';
 
 export type StandInKind = 'openai' | 'anthropic' | 'gemini' | 'bedrock';
 
@@ -27,6 +28,11 @@ export interface StandInOptions<Kind extends StandInKind = StandInKind> {
   chunks?: number;
   /** keep the last 1,000 requests in `requests` (default true); benchmarks may turn it off */
   record?: boolean;
+  /**
+   * the scenario of calls asking for a model (body `model`, or the model in the path), unless
+   * `x-stand-in-scenario` says otherwise: so one stand-in can fail one model and serve another
+   */
+  scenarios?: Readonly<Record<string, StandInScenario>>;
 }
 
 export interface RecordedRequest {

@@ -184,3 +184,39 @@ describe('stand-in scenarios', () => {
     assert.match(text, /data: \[DONE\]/);
   });
 });
+
+describe('scenarios by requested model', () => {
+  let standIn: StandIn;
+  before(async () => {
+    standIn = await startStandIn({
+      kind: 'gemini',
+      scenarios: { 'gemini-2.5-pro': 'error-429', 'gpt-4o': 'error-500' },
+    });
+  });
+  after(() => standIn.close());
+
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${standIn.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('fails the named model (in the path or the body) and answers any other', async () => {
+    const pro = await post('/v1beta/models/gemini-2.5-pro:generateContent', { contents: [] });
+    assert.equal(pro.status, 429);
+    const flash = await post('/v1beta/models/gemini-2.5-flash:generateContent', { contents: [] });
+    assert.equal(flash.status, 200);
+    const byBody = await post('/v1beta/models/x:generateContent', { model: 'gpt-4o' });
+    assert.equal(byBody.status, 500);
+  });
+
+  it('lets the header override the model’s scenario', async () => {
+    const response = await post(
+      '/v1beta/models/gemini-2.5-pro:generateContent',
+      { contents: [] },
+      { 'x-stand-in-scenario': 'ok' },
+    );
+    assert.equal(response.status, 200);
+  });
+});

@@ -23,6 +23,7 @@ export async function startStandIn<Kind extends StandInKind>(
     latencyMs: options.latencyMs ?? 0,
     pieces: standInTextPieces(options.chunks ?? 3),
     requests: options.record === false ? undefined : requests,
+    scenarios: options.scenarios ?? {},
   });
   const server = createServer((request, response) => void handler(request, response));
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import type { WireProtocol } from '../wire-protocol.ts';
+import { anthropicMessagesEditor } from './anthropic-messages-editor.ts';
 import { createAnthropicStreamReader } from './create-anthropic-stream-reader.ts';
 import { readAnthropicRequest } from './read-anthropic-request.ts';
 import { readAnthropicResponse } from './read-anthropic-response.ts';
@@ -9,4 +10,5 @@ export const anthropicMessagesProtocol: WireProtocol = {
   readRequest: readAnthropicRequest,
   readResponseUsage: (body) => readAnthropicResponse(body),
   createStreamReader: () => createAnthropicStreamReader(),
+  editor: anthropicMessagesEditor,
 };

@@ -1,4 +1,5 @@
 import type { WireProtocol } from '../wire-protocol.ts';
+import { bedrockConverseEditor } from './bedrock-converse-editor.ts';
 import { createBedrockConverseStreamReader } from './create-bedrock-converse-stream-reader.ts';
 import { readBedrockConverseRequest } from './read-bedrock-converse-request.ts';
 import { readBedrockConverseResponse } from './read-bedrock-converse-response.ts';
@@ -12,4 +13,5 @@ export const bedrockConverseProtocol: WireProtocol = {
   readRequest: readBedrockConverseRequest,
   readResponseUsage: readBedrockConverseResponse,
   createStreamReader: ({ contentType }) => createBedrockConverseStreamReader({ contentType }),
+  editor: bedrockConverseEditor,
 };

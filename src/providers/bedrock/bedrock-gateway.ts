@@ -34,4 +34,10 @@ export const bedrockGateway: ProviderGateway = {
     if (!match?.[1] || !operation) return undefined;
     return { ...operation, pathModel: decodePathSegment(match[1]) };
   },
+  pathWithModel(path, model) {
+    // Converse only: an invoke body is written for one model family and would not fit another.
+    const match = METERED_PATH.exec(trimRequestPath(path));
+    if (!match?.[1] || !match[2]?.startsWith('converse')) return undefined;
+    return path.replace(`/model/${match[1]}/`, `/model/${encodeURIComponent(model)}/`);
+  },
 };

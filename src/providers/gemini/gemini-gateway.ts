@@ -35,4 +35,9 @@ export const geminiGateway: ProviderGateway = {
       streamByPath: match[2] === 'streamGenerateContent',
     };
   },
+  pathWithModel(path, model) {
+    const match = METERED_PATH.exec(trimRequestPath(path));
+    if (!match?.[1]) return undefined;
+    return path.replace(`/models/${match[1]}:`, `/models/${encodeURIComponent(model)}:`);
+  },
 };

@@ -1,4 +1,5 @@
 import type { WireProtocol } from '../wire-protocol.ts';
+import { geminiEditor } from './gemini-editor.ts';
 import { createGeminiStreamReader } from './create-gemini-stream-reader.ts';
 import { readGeminiRequest } from './read-gemini-request.ts';
 import { readGeminiUsage } from './read-gemini-usage.ts';
@@ -12,4 +13,5 @@ export const geminiProtocol: WireProtocol = {
   readRequest: readGeminiRequest,
   readResponseUsage: (body) => readGeminiUsage(body),
   createStreamReader: ({ contentType }) => createGeminiStreamReader({ contentType }),
+  editor: geminiEditor,
 };

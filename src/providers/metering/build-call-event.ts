@@ -20,6 +20,8 @@ export interface MeteredCall {
   spanId: string;
   trace?: { traceId: string; parentSpanId: string };
   prompt?: PromptMeasure;
+  /** The model the caller asked for, when the gateway sent the call to another (routing). */
+  requestedModel?: string;
 }
 
 /** How the call ended. */
@@ -72,7 +74,8 @@ export function buildCallEvent(call: MeteredCall, end: MeteredCallEnd): UsageEve
     attempt: call.attempt,
     tags: call.tags,
   };
-  if (call.facts.model && call.facts.model !== model) event.requestedModel = call.facts.model;
+  const asked = call.requestedModel ?? call.facts.model;
+  if (asked && asked !== model) event.requestedModel = asked;
   if (call.trace) Object.assign(event, call.trace);
   if (errorKind) event.errorKind = errorKind;
   if (end.timeToFirstTokenMs !== undefined) {

@@ -25,6 +25,8 @@ export async function createPromptMeasurer(sha256Hex: Sha256Hex): Promise<{
   measure: (facts: RequestFacts, encoding: LocalEncoding) => PromptMeasure | undefined;
   /** o200k_base count of any text (estimates for calls cut before usage arrived). */
   countTokens: CountTokens;
+  /** A count in the given encoding (the model's own where public), e.g. for context ceilings. */
+  countTokensIn: (encoding: LocalEncoding, text: string) => number;
 }> {
   const [o200k, cl100k] = await Promise.all([
     import('gpt-tokenizer/encoding/o200k_base'),
@@ -54,7 +56,11 @@ export async function createPromptMeasurer(sha256Hex: Sha256Hex): Promise<{
     }
     return { composition, fingerprint };
   };
-  return { measure, countTokens: counters.o200k_base };
+  return {
+    measure,
+    countTokens: counters.o200k_base,
+    countTokensIn: (encoding, text) => counters[encoding](text),
+  };
 }
 
 /** Whitespace runs collapse so reformatting a prompt keeps its fingerprint. */

@@ -1,6 +1,7 @@
 import { asJsonObject } from '../shared/as-json-object.ts';
 import type { WireProtocol } from '../wire-protocol.ts';
 import { openAiLocalEncoding } from './openai-local-encoding.ts';
+import { openAiChatEditor } from './openai-chat-editor.ts';
 import { createOpenAiChatStreamReader } from './create-openai-chat-stream-reader.ts';
 import { readOpenAiChatRequest } from './read-openai-chat-request.ts';
 import { readOpenAiResponse } from './read-openai-response.ts';
@@ -24,4 +25,5 @@ export const openAiChatProtocol: WireProtocol = {
   readResponseUsage: (body) => readOpenAiResponse(body),
   createStreamReader: ({ hideUsageFromCaller }) =>
     createOpenAiChatStreamReader({ hideUsageFromCaller }),
+  editor: openAiChatEditor,
 };

@@ -3,6 +3,7 @@ import { createPassThroughStreamReader } from '../shared/create-pass-through-str
 import { joinText } from '../shared/join-text.ts';
 import { readNonEmptyString } from '../shared/read-non-empty-string.ts';
 import { withoutUndefined } from '../shared/without-undefined.ts';
+import { withBodyModel } from '../shared/with-body-model.ts';
 import type { RequestFacts, WireProtocol } from '../wire-protocol.ts';
 import { openAiLocalEncoding } from './openai-local-encoding.ts';
 import { readOpenAiResponse } from './read-openai-response.ts';
@@ -18,6 +19,7 @@ export const openAiEmbeddingsProtocol: WireProtocol = {
   readRequest: readOpenAiEmbeddingsRequest,
   readResponseUsage: (body) => readOpenAiResponse(body),
   createStreamReader: () => createPassThroughStreamReader(),
+  editor: { withModel: withBodyModel },
 };
 
 function readOpenAiEmbeddingsRequest(body: unknown, pathModel: string | undefined): RequestFacts {

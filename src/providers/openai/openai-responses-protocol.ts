@@ -1,3 +1,4 @@
+import { withBodyModel } from '../shared/with-body-model.ts';
 import type { WireProtocol } from '../wire-protocol.ts';
 import { openAiLocalEncoding } from './openai-local-encoding.ts';
 import { createOpenAiResponsesStreamReader } from './create-openai-responses-stream-reader.ts';
@@ -14,4 +15,9 @@ export const openAiResponsesProtocol: WireProtocol = {
   readRequest: readOpenAiResponsesRequest,
   readResponseUsage: (body) => readOpenAiResponse(body),
   createStreamReader: () => createOpenAiResponsesStreamReader(),
+  // Its `input` items are not trimmed: context ceilings cover Chat Completions only.
+  editor: {
+    withModel: withBodyModel,
+    withMaxOutputTokens: (body, tokens) => ({ ...body, max_output_tokens: tokens }),
+  },
 };

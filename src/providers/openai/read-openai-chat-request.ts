@@ -10,7 +10,7 @@ import { readOpenAiToolDefinitions } from './read-openai-tool-definitions.ts';
 import { readOpenAiUser } from './read-openai-user.ts';
 
 /** `developer` replaces `system` for reasoning models; both are the system prompt. */
-const SYSTEM_ROLES = new Set<unknown>(['system', 'developer']);
+export const SYSTEM_ROLES = new Set<unknown>(['system', 'developer']);
 
 /** What a Chat Completions request says before it is forwarded; junk bodies give bare facts. */
 export function readOpenAiChatRequest(body: unknown, pathModel: string | undefined): RequestFacts {
@@ -49,7 +49,7 @@ export function readOpenAiChatRequest(body: unknown, pathModel: string | undefin
  * A message's texts, plus the arguments of the tool calls an assistant message made (they are
  * input too): `tool_calls[].function`, or the legacy `function_call` itself.
  */
-function readMessageTexts(message: Record<string, unknown>): (string | undefined)[] {
+export function readMessageTexts(message: Record<string, unknown>): (string | undefined)[] {
   const calls = Array.isArray(message.tool_calls) ? (message.tool_calls as unknown[]) : [];
   return [
     readPartsText(message.content),

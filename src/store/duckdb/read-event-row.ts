@@ -82,6 +82,8 @@ export function readEventRow(row: Row): PricedUsageEvent {
     outcome: text(row.outcome) as Outcome | undefined,
     score: number(row.score),
     givenCost: number(row.given_cost),
+    avoidedCost: number(row.avoided_cost),
+    trimmedTokens: number(row.trimmed_tokens),
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) Object.assign(event, { [key]: value });

@@ -149,6 +149,15 @@ export const MIGRATIONS: readonly Migration[] = [
   )`,
     ],
   },
+  {
+    version: 5,
+    name: 'gateway optimization',
+    statements: [
+      // Appended at the end of the table: EVENT_COLUMNS lists them last, in this order.
+      'ALTER TABLE events ADD COLUMN avoided_cost DOUBLE',
+      'ALTER TABLE events ADD COLUMN trimmed_tokens INTEGER',
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,33 @@
+import type { TokenopsConfig } from '../config/index.ts';
+import type { GatewayOptions } from '../gateway/index.ts';
+import type { Pricer } from '../pricing/index.ts';
+
+/**
+ * The gateway's optimizations from tokenops.yaml — routing, context, output and the exact
+ * cache, kept in Redis when redis.url is set (shared by replicas) or in this process. Nothing
+ * configured gives undefined, and the gateway's request path stays as it was.
+ */
+export async function buildGatewayOptimization(
+  config: TokenopsConfig,
+  pricer: () => Promise<Pricer>,
+): Promise<GatewayOptimizations | undefined> {
+  const { routing, context, output } = config;
+  const exact = config.cache.exact;
+  if (routing.length + context.length + output.length === 0 && !exact.enabled) return undefined;
+  const { createMemoryResponseCache, createRedisResponseCache } =
+    await import('../optimize/index.ts');
+  const store = !exact.enabled
+    ? undefined
+    : config.redis.url
+      ? await createRedisResponseCache(config.redis.url)
+      : createMemoryResponseCache({ maxEntries: exact.maxEntries });
+  return {
+    routing,
+    context,
+    output,
+    ...(store ? { exactCache: { ...exact, store } } : {}),
+    pricer,
+  };
+}
+
+type GatewayOptimizations = NonNullable<GatewayOptions['optimization']>;

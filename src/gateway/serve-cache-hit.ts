@@ -1,0 +1,72 @@
+import type { ServerResponse } from 'node:http';
+import type { CachedResponse } from '../optimize/index.ts';
+import { CACHE_HEADER } from './exact-cache-step.ts';
+import type { GatewayContext } from './gateway-context.ts';
+import { meteredCall, type CallOrigin } from './metered-call.ts';
+import type { CallPlan } from './plan-call.ts';
+import type { GatewayMeteredRequest } from './prepare-metered-request.ts';
+import { spoolCallEvent } from './spool-call-event.ts';
+
+/**
+ * Answers from the exact cache: the stored bytes (a stream replays as the same stream), then
+ * the hit's event — status ok, no tokens billed, the original call's cost as avoidedCost —
+ * spooled before the caller's response ends. Nothing is sent upstream.
+ */
+export async function serveCacheHit(
+  context: GatewayContext,
+  response: ServerResponse,
+  origin: CallOrigin,
+  plan: CallPlan,
+  metered: GatewayMeteredRequest,
+  hit: CachedResponse,
+): Promise<void> {
+  replayCachedResponse(response, hit, origin.requestId);
+  const upstream = context.upstreams.get(hit.provider) ?? plan.first.upstream;
+  const attempt = { upstream, requestId: origin.requestId, index: 0, timestamp: origin.timestamp };
+  const call = meteredCall(origin, attempt, metered.facts, {
+    tags: plan.tags,
+    ...(metered.prompt ? { prompt: metered.prompt } : {}),
+  });
+  // No usage read: the event's tokens are zero, and its model the one that made the answer.
+  const reading = { model: hit.model, serviceTier: hit.serviceTier, outputCharacters: 0 };
+  const avoidedCost = await priceAvoidedCost(context, hit);
+  await spoolCallEvent(context, call, { httpStatus: hit.status, reading }, origin.started, {
+    cacheOutcome: 'hit',
+    ...(avoidedCost === undefined ? {} : { avoidedCost }),
+  });
+  response.end();
+}
+
+/**
+ * What the hit saved: the original call's tokens at its effective price on the day it was
+ * made. Undefined without a pricer or for a model the catalog cannot price.
+ */
+async function priceAvoidedCost(
+  context: GatewayContext,
+  entry: CachedResponse,
+): Promise<number | undefined> {
+  const pricer = await context.optimizer?.pricer?.();
+  const pricing = pricer?.price({
+    provider: entry.provider,
+    model: entry.model,
+    timestamp: entry.timestamp,
+    tokens: entry.tokens,
+    serviceTier: entry.serviceTier,
+  });
+  return pricing?.effective?.total ?? undefined;
+}
+
+/** Sends the stored answer — a stream as the same stream — leaving the response open. */
+function replayCachedResponse(
+  response: ServerResponse,
+  entry: CachedResponse,
+  requestId: string,
+): void {
+  response.writeHead(entry.status, {
+    ...(entry.contentType ? { 'content-type': entry.contentType } : {}),
+    'content-length': entry.body.length,
+    'x-tokenops-request-id': requestId,
+    [CACHE_HEADER]: 'hit',
+  });
+  response.write(entry.body);
+}
