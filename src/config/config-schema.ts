@@ -105,6 +105,10 @@ const virtualKeySchema = z.strictObject({
     ),
   /** Tags every call made with the key carries unless a header sets another value. */
   tags: z.record(tagName, z.string().min(1)).default({}),
+  /** When set, the only providers the key may call (403 otherwise). */
+  providers: z.array(z.string().min(1)).min(1).optional(),
+  /** When set, the only models (globs such as gpt-4o-mini*) the key may ask for (403 otherwise). */
+  models: z.array(z.string().min(1)).min(1).optional(),
 });
 
 /** tokenops.yaml. Every key is optional; an empty file runs the embedded store. */

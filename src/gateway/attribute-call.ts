@@ -17,7 +17,7 @@ export function attributeCall(
   upstream: GatewayUpstream,
   headers: HeaderMap,
   query: URLSearchParams,
-): { tags: Tags; virtualKey?: string } | { refusal: GatewayRefusal } {
+): Attribution | { refusal: GatewayRefusal } {
   const headerTags = withoutKeyTag(readHeaderTags(headers));
   const credential = upstream.gateway.readCallerCredential(headers, query);
   if (!credential?.startsWith(VIRTUAL_KEY_PREFIX)) return { tags: headerTags };
@@ -29,6 +29,16 @@ export function attributeCall(
         type: 'invalid_virtual_key',
         message: 'this tokenops virtual key is not configured (revoked, or mistyped)',
         fix: 'create one with tokenops keys create --team T --service S, or send a provider key',
+      },
+    };
+  }
+  if (key.providers && !key.providers.includes(upstream.name)) {
+    return {
+      refusal: {
+        status: 403,
+        type: 'virtual_key_scope',
+        message: `the virtual key "${key.name}" may call ${key.providers.join(', ')}, not ${upstream.name}`,
+        fix: `use a key made for ${upstream.name}, or add it to the key's providers in tokenops.yaml`,
       },
     };
   }
@@ -47,6 +57,34 @@ export function attributeCall(
   return {
     tags: { ...tags, extra: { ...tags.extra, [VIRTUAL_KEY_TAG]: key.name } },
     virtualKey: key.name,
+    ...(key.allowsModel && key.models
+      ? { modelScope: { name: key.name, models: key.models, allows: key.allowsModel } }
+      : {}),
+  };
+}
+
+export interface Attribution {
+  tags: Tags;
+  virtualKey?: string;
+  /** The models the caller's virtual key is limited to, when it is. */
+  modelScope?: { name: string; models: readonly string[]; allows: (model: string) => boolean };
+}
+
+/** Refuses a model the caller's virtual key is not made for (undefined: allowed). */
+export function checkModelScope(
+  attribution: Attribution,
+  model: string | undefined,
+): GatewayRefusal | undefined {
+  const scope = attribution.modelScope;
+  if (!scope || (model !== undefined && scope.allows(model))) return undefined;
+  return {
+    status: 403,
+    type: 'virtual_key_scope',
+    message:
+      model === undefined
+        ? `the virtual key "${scope.name}" is limited to models (${scope.models.join(', ')}), and this call names none the gateway can read`
+        : `the virtual key "${scope.name}" may ask for ${scope.models.join(', ')}, not ${model}`,
+    fix: 'ask for one of the key’s models, or use a key made for this one',
   };
 }
 

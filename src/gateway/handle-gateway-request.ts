@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { attributeCall } from './attribute-call.ts';
+import { attributeCall, checkModelScope } from './attribute-call.ts';
 import { readAttempt } from '../providers/metering/read-attempt.ts';
 import type { UpstreamMatch } from './find-upstream.ts';
 import type { GatewayContext } from './gateway-context.ts';
@@ -66,12 +66,22 @@ export async function handleGatewayRequest(
     return;
   }
   if (!route) {
+    const refusal = checkModelScope(attribution, undefined);
+    if (refusal) {
+      sendGatewayError(response, refusal.status, requestId, refusal);
+      return;
+    }
     await passThroughUnmetered(context, match, request, response, url, body.bytes, requestId);
     return;
   }
   const metered = prepareMeteredRequest(context, route, body.bytes, attribution.tags);
   if ('refusal' in metered) {
     sendGatewayError(response, metered.refusal.status, requestId, metered.refusal);
+    return;
+  }
+  const outOfScope = checkModelScope(attribution, metered.facts.model);
+  if (outOfScope) {
+    sendGatewayError(response, outOfScope.status, requestId, outOfScope);
     return;
   }
   await handleMeteredCall(context, {

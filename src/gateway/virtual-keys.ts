@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { globToRegExp } from '../domain/glob-to-reg-exp.ts';
 import { isTagKey, type Tags } from '../domain/tags.ts';
 
 /** Every virtual key starts so; a credential without it is a provider key. */
@@ -8,11 +9,24 @@ export interface VirtualKey {
   name?: string;
   hash: string;
   tags: Readonly<Record<string, string>>;
+  /** The only providers the key may call; absent: any. */
+  providers?: readonly string[];
+  /** The only models (globs) the key may ask for; absent: any. */
+  models?: readonly string[];
+}
+
+export interface FoundVirtualKey {
+  name: string;
+  tags: Tags;
+  providers?: readonly string[];
+  /** Whether the key may ask for a model; absent when the key names no models. */
+  allowsModel?: (model: string) => boolean;
+  models?: readonly string[];
 }
 
 export interface VirtualKeyIndex {
-  /** The key's name and tags, or undefined for a key that is not (or no longer) configured. */
-  find(credential: string): { name: string; tags: Tags } | undefined;
+  /** The key as configured, or undefined for a key that is not (or no longer) configured. */
+  find(credential: string): FoundVirtualKey | undefined;
 }
 
 export function hashVirtualKey(key: string): string {
@@ -25,15 +39,25 @@ export function generateVirtualKey(): string {
 }
 
 /**
- * Looks keys up by hash: comparing hashes of a secret leaks nothing useful through timing,
- * and the configured hashes are the only copies kept.
+ * Looks keys up by the SHA-256 of the credential: the configured hashes are the only copies
+ * kept, and the key itself is never compared with anything. What a lookup's timing could
+ * reveal is how much of a digest matched, which says nothing about any key.
  */
 export function createVirtualKeyIndex(keys: readonly VirtualKey[]): VirtualKeyIndex {
   const byHash = new Map(
     keys.map((key) => {
       // Calls carry the name as a free tag (attributeCall), so its spend can be budgeted.
-      const name = key.name ?? key.hash.slice(0, 19);
-      return [key.hash, { name, tags: toTags(key.tags) }];
+      const found: FoundVirtualKey = {
+        name: key.name ?? key.hash.slice(0, 19),
+        tags: toTags(key.tags),
+      };
+      if (key.providers) found.providers = key.providers;
+      if (key.models) {
+        const patterns = key.models.map(globToRegExp);
+        found.models = key.models;
+        found.allowsModel = (model) => patterns.some((pattern) => pattern.test(model));
+      }
+      return [key.hash, found];
     }),
   );
   return { find: (credential) => byHash.get(hashVirtualKey(credential)) };

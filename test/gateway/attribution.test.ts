@@ -6,6 +6,7 @@ import { startGatewayHarness, type GatewayHarness } from '../helpers/gateway-har
 import { tempDirectory } from '../helpers/temp-directory.ts';
 
 const virtualKey = generateVirtualKey();
+const miniOnlyKey = generateVirtualKey();
 let openai: StandIn;
 let anthropic: StandIn;
 let gateway: GatewayHarness;
@@ -27,6 +28,13 @@ before(async () => {
         name: 'search',
         hash: hashVirtualKey(virtualKey),
         tags: { team: 'search', service: 'api', tier: 'gold' },
+      },
+      {
+        name: 'mini-only',
+        hash: hashVirtualKey(miniOnlyKey),
+        tags: { team: 'search' },
+        providers: ['openai'],
+        models: ['gpt-4o-mini*'],
       },
     ],
   });
@@ -114,6 +122,35 @@ test('a virtual key carries its tags and never goes upstream', async () => {
     // The key's name, so spend per key can be reported and budgeted.
     extra: { tier: 'gold', virtual_key: 'search' },
   });
+});
+
+test('a virtual key limited to providers and models is refused elsewhere with 403, forwarding nothing', async () => {
+  const allowed = await send(
+    '/openai/v1/chat/completions',
+    { authorization: `Bearer ${miniOnlyKey}` },
+    { ...chatBody, model: 'gpt-4o-mini-2024-07-18' },
+  );
+  assert.equal(allowed.response.status, 200);
+  const before = openai.requests.length;
+  const otherModel = await send(
+    '/openai/v1/chat/completions',
+    { authorization: `Bearer ${miniOnlyKey}` },
+    { ...chatBody, model: 'gpt-4o' },
+  );
+  assert.equal(otherModel.response.status, 403);
+  assert.match(otherModel.text, /mini-only.{1,3} may ask for gpt-4o-mini\*, not gpt-4o/);
+  const unmetered = await fetch(`${gateway.base}/openai/v1/files`, {
+    headers: { authorization: `Bearer ${miniOnlyKey}` },
+  });
+  assert.equal(unmetered.status, 403, 'a path whose model cannot be read is refused');
+  assert.equal(openai.requests.length, before);
+  const otherProvider = await send(
+    '/anthropic/v1/messages',
+    { 'x-api-key': miniOnlyKey },
+    { model: 'claude-haiku-4-5', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] },
+  );
+  assert.equal(otherProvider.response.status, 403);
+  assert.match(otherProvider.text, /may call openai, not anthropic/);
 });
 
 test('an unknown virtual key is refused with 401', async () => {

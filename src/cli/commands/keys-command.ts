@@ -14,6 +14,8 @@ interface CreateFlags {
   customer?: string;
   name?: string;
   tag: string[];
+  provider: string[];
+  model: string[];
 }
 
 /** `tokenops keys create|list|revoke`: gateway virtual keys, kept in tokenops.yaml as hashes. */
@@ -31,6 +33,18 @@ export function registerKeysCommand(program: Command, context: () => CliContext)
     .option('--customer <customer>', 'customer tag')
     .option('--name <name>', 'a label for lists and revoking (default: team/service)')
     .option('--tag <key=value>', 'a free tag (repeatable)', collectOption, [])
+    .option(
+      '--provider <name>',
+      'the only provider(s) the key may call (repeatable)',
+      collectOption,
+      [],
+    )
+    .option(
+      '--model <glob>',
+      'the only model(s) the key may ask for, e.g. gpt-4o-mini* (repeatable)',
+      collectOption,
+      [],
+    )
     .action(async (flags: CreateFlags) => {
       const cli = context();
       const { generateVirtualKey, hashVirtualKey } = await import('../../gateway/index.ts');
@@ -53,7 +67,13 @@ export function registerKeysCommand(program: Command, context: () => CliContext)
       }
       const key = generateVirtualKey();
       const name = flags.name ?? [flags.team, flags.service].filter(Boolean).join('/');
-      addVirtualKey(path, { name, hash: hashVirtualKey(key), tags });
+      addVirtualKey(path, {
+        name,
+        hash: hashVirtualKey(key),
+        tags,
+        ...(flags.provider.length > 0 ? { providers: flags.provider } : {}),
+        ...(flags.model.length > 0 ? { models: flags.model } : {}),
+      });
       if (cli.format === 'json') {
         process.stdout.write(`${JSON.stringify({ key, name, tags, config: path }, null, 2)}\n`);
         return;
@@ -73,8 +93,10 @@ export function registerKeysCommand(program: Command, context: () => CliContext)
         tags: Object.entries(key.tags)
           .map(([tag, value]) => `${tag}=${value}`)
           .join(';'),
+        providers: key.providers?.join(';') ?? 'any',
+        models: key.models?.join(';') ?? 'any',
       }));
-      printRows(cli.format, rows, ['name', 'hash', 'tags']);
+      printRows(cli.format, rows, ['name', 'hash', 'tags', 'providers', 'models']);
     });
   keys
     .command('revoke <nameOrHash>')
