@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createPayloadLog } from '../gateway/index.ts';
 import { readSecret, type TokenopsConfig } from '../config/index.ts';
 import { ConfigError } from '../domain/errors/index.ts';
 import type { Gateway, Spool } from '../gateway/index.ts';
@@ -56,8 +57,19 @@ export async function startGateway(options: {
     record: (event) => spool.append(event),
     upstreamTimeoutMs: config.gateway.upstreamTimeoutMs,
     maxRequestBytes: config.gateway.maxRequestBytes,
+    maxConcurrentStreams: config.limits.concurrentStreams,
     ...(options.governor ? { governor: options.governor } : {}),
     ...(optimization ? { optimization } : {}),
+    ...(config.logging.payloads.enabled
+      ? {
+          payloadLog: createPayloadLog({
+            directory: join(options.dataDir, 'payloads'),
+            maxBytes: config.logging.payloads.maxBytes,
+            redact: config.logging.payloads.redact,
+            log: options.log,
+          }),
+        }
+      : {}),
     log: options.log,
   });
   return { gateway, spool };

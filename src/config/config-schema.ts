@@ -1,4 +1,6 @@
 import { authSchema } from './auth-schema.ts';
+import { loggingSchema } from './logging-schema.ts';
+import { limitsSchema } from './limits-schema.ts';
 import { z } from 'zod';
 import { alertChannelSchema, budgetSchema, policySchema } from './governance-schema.ts';
 import { tagName } from './tag-name-schema.ts';
@@ -127,6 +129,10 @@ export const configSchema = z.strictObject({
     .default({}),
   /** Who may call /api/… (docs/security.md). */
   auth: authSchema,
+  /** Payload logging: off unless asked for, redacted before anything is written. */
+  logging: loggingSchema,
+  /** Streams open at once and ingest requests per token per minute. */
+  limits: limitsSchema,
   tags: z
     .strictObject({
       /** accept: untagged calls are recorded as (unattributed); reject: refused with 400. */

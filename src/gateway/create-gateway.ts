@@ -1,3 +1,4 @@
+import type { PayloadLog } from './payloads/payload-log.ts';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Agent } from 'undici';
@@ -29,6 +30,10 @@ export interface GatewayOptions {
   governor?: CallGovernor;
   /** Routing, the exact cache, context ceilings and output caps (docs/optimization-gateway.md). */
   optimization?: GatewayOptimizationOptions;
+  /** Streaming calls open at once (limits.concurrentStreams); absent or 0: no cap. */
+  maxConcurrentStreams?: number;
+  /** Prompts and answers, redacted (logging.payloads); absent: nothing but events is kept. */
+  payloadLog?: PayloadLog;
   log: (line: string) => void;
 }
 
@@ -41,7 +46,7 @@ export interface Gateway {
     response: ServerResponse,
     url: URL,
   ): Promise<void>;
-  /** Closes the upstream connection pools and the response cache. */
+  /** Closes the upstream connection pools and the response cache; writes pending payload lines. */
   close(): Promise<void>;
 }
 
@@ -74,6 +79,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     upstreams,
     untagged: options.untagged,
     virtualKeys: createVirtualKeyIndex(options.virtualKeys),
+    streams: { open: 0, max: options.maxConcurrentStreams ?? 0 },
     record: options.record,
     dispatcher,
     upstreamTimeoutMs: options.upstreamTimeoutMs,
@@ -85,6 +91,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.optimization
       ? { optimizer: compileOptimization(options.optimization, options.log) }
       : {}),
+    ...(options.payloadLog ? { payloadLog: options.payloadLog } : {}),
     log: options.log,
   };
   return {
@@ -94,6 +101,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     close: async () => {
       await dispatcher.close();
       await options.optimization?.exactCache?.store.close();
+      await options.payloadLog?.flush();
     },
   };
 }

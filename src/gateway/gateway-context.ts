@@ -1,3 +1,4 @@
+import type { PayloadLog } from './payloads/payload-log.ts';
 import type { Dispatcher } from 'undici';
 import type { UsageEvent } from '../domain/usage-event.ts';
 import type { RequestFacts } from '../providers/wire-protocol.ts';
@@ -25,5 +26,9 @@ export interface GatewayContext {
   governor?: CallGovernor;
   /** Routing, the exact cache, context ceilings and output caps; undefined when none are set. */
   optimizer?: GatewayOptimizer;
+  /** Streaming calls open now, and how many may be (limits.concurrentStreams; 0: no cap). */
+  streams: { open: number; max: number };
+  /** Prompts and answers, redacted; only when logging.payloads.enabled. */
+  payloadLog?: PayloadLog;
   log: (line: string) => void;
 }

@@ -84,17 +84,32 @@ export async function handleGatewayRequest(
     sendGatewayError(response, outOfScope.status, requestId, outOfScope);
     return;
   }
-  await handleMeteredCall(context, {
-    match,
-    route,
-    metered,
-    bytes: body.bytes,
-    ...(attribution.virtualKey === undefined ? {} : { virtualKey: attribution.virtualKey }),
-    origin,
-    request,
-    response,
-    url,
-  });
+  const { streams } = context;
+  const stream = metered.facts.stream;
+  if (stream && streams.max > 0 && streams.open >= streams.max) {
+    sendGatewayError(response, 429, requestId, {
+      type: 'too_many_streams',
+      message: `${streams.open} streams are open through this gateway, its limit`,
+      fix: 'retry shortly, or raise limits.concurrentStreams in tokenops.yaml',
+    });
+    return;
+  }
+  if (stream) streams.open += 1;
+  try {
+    await handleMeteredCall(context, {
+      match,
+      route,
+      metered,
+      bytes: body.bytes,
+      ...(attribution.virtualKey === undefined ? {} : { virtualKey: attribution.virtualKey }),
+      origin,
+      request,
+      response,
+      url,
+    });
+  } finally {
+    if (stream) streams.open -= 1;
+  }
 }
 
 function single(value: string | string[] | undefined): string | undefined {

@@ -137,9 +137,7 @@ export async function handleMeteredCall(
     hideUsageFromCaller: hideUsage,
     started: final.started,
     clientGone: () => clientGone,
-    ...(storing && context.optimizer?.cache
-      ? { captureLimit: context.optimizer.cache.maxEntryBytes }
-      : {}),
+    ...captureFor(context, storing),
   });
   const event = await spoolCallEvent(
     context,
@@ -169,9 +167,28 @@ export async function handleMeteredCall(
       event,
     );
   }
+  void context.payloadLog?.write({
+    requestId: final.requestId,
+    timestamp: event.timestamp,
+    provider: event.provider,
+    model: event.model,
+    status,
+    tags: event.tags,
+    request: final.target.body,
+    response: outcome.captured,
+  });
   if (outcome.cut && outcome.cut !== 'client-gone') response.destroy();
   else response.end();
   void permit?.settle(event);
+}
+
+/** How much of the answer to keep: for the cache (whole answers only) and the payload log. */
+function captureFor(context: GatewayContext, storing: boolean): { captureLimit?: number } {
+  const limits = [
+    storing ? context.optimizer?.cache?.maxEntryBytes : undefined,
+    context.payloadLog?.maxBytes,
+  ].filter((limit) => limit !== undefined);
+  return limits.length > 0 ? { captureLimit: Math.max(...limits) } : {};
 }
 
 /** Cache outcome and trimmed tokens go on the attempt that answered: once per caller request. */

@@ -6,3 +6,4 @@ export {
   VIRTUAL_KEY_PREFIX,
   type VirtualKey,
 } from './virtual-keys.ts';
+export { createPayloadLog, type PayloadLog } from './payloads/payload-log.ts';

@@ -36,6 +36,7 @@ import { createEventBatchReader, type PricerSpec } from '../ingest/index.ts';
 import type { ApiTokenConfig } from '../config/index.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { admit, type ProtectedRoute } from './auth/route-access.ts';
+import { createWindowCounter } from '../domain/window-counter.ts';
 
 export interface AppOptions {
   store: Store;
@@ -44,6 +45,8 @@ export interface AppOptions {
   adminToken?: string;
   /** auth.tokens: role tokens, as hashes (docs/security.md). */
   apiTokens?: readonly ApiTokenConfig[];
+  /** limits.ingestRequestsPerMinute: per token, when auth is on. */
+  limits?: { ingestRequestsPerMinute: number };
   /** allocation.sharedScopes from the config: spend that joins the chargeback pool. */
   sharedScopes?: readonly SharedScope[];
   /** Prices the layers report's reference models; the catalog without overrides when unset. */
@@ -68,6 +71,12 @@ export interface AppOptions {
 }
 
 const OPENAPI_ROUTE = 'GET /api/openapi.json';
+const INGEST_ROUTES = new Set(['POST /api/v1/events', 'POST /api/v1/feedback', 'POST /v1/traces']);
+
+class RateLimitedError extends TokenopsError {
+  readonly code = 'rate_limited';
+  readonly httpStatus = 429;
+}
 
 /** The composition root of the HTTP side: one port for health, API and gateway. */
 export function createApp(options: AppOptions): Server {
@@ -140,10 +149,32 @@ export function createApp(options: AppOptions): Server {
   });
 
   // The OpenAPI document is public; every other route is checked against ROUTE_ACCESS.
-  const admitted = (key: string, url: URL, request: IncomingMessage): URL =>
-    key === OPENAPI_ROUTE
-      ? url
-      : admit(authenticate(request.headers.authorization), key as ProtectedRoute, url);
+  const ingestPerToken = createWindowCounter({
+    limit: options.limits?.ingestRequestsPerMinute ?? 0,
+    windowMs: 60_000,
+  });
+  const admitted = (
+    key: string,
+    url: URL,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): URL => {
+    if (key === OPENAPI_ROUTE) return url;
+    const principal = authenticate(request.headers.authorization);
+    const scoped = admit(principal, key as ProtectedRoute, url);
+    // Ingest is limited per token; an open, local install has no token to count by.
+    if (INGEST_ROUTES.has(key) && principal.role !== 'anyone') {
+      const taken = ingestPerToken.take(principal.name);
+      if (!taken.ok) {
+        response.setHeader('retry-after', String(Math.ceil(taken.retryAfterMs / 1000)));
+        throw new RateLimitedError(
+          `the token "${principal.name}" sent more than ${options.limits?.ingestRequestsPerMinute} ingest requests this minute`,
+          'send larger batches less often, wait for Retry-After, or raise limits.ingestRequestsPerMinute',
+        );
+      }
+    }
+    return scoped;
+  };
 
   const metrics = createServerMetrics();
   const handle = async (
@@ -167,7 +198,7 @@ export function createApp(options: AppOptions): Server {
     // The OTLP path exporters post to (outside /api); it answers in the request's encoding.
     if (url.pathname === '/v1/traces' && request.method === 'POST') {
       label('POST /v1/traces');
-      admit(authenticate(request.headers.authorization), 'POST /v1/traces', url);
+      admitted('POST /v1/traces', url, request, response);
       await otlpTraces(request, response);
       return;
     }
@@ -192,7 +223,7 @@ export function createApp(options: AppOptions): Server {
       );
     }
     label(route.key);
-    const value = await route.handler(admitted(route.key, url, request), request);
+    const value = await route.handler(admitted(route.key, url, request, response), request);
     if (route.key === 'POST /api/v1/events') {
       const result = value as { accepted: number; duplicates: number; refused: unknown[] };
       metrics.countEvents('api', { ...result, refused: result.refused.length });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   createGateway,
+  createPayloadLog,
   createSpool,
   type GatewayOptions,
   type Spool,
@@ -43,6 +44,9 @@ export interface GatewayHarnessOptions {
   };
   /** Routing, cache, context and output rules; avoided costs are priced with the harness's pricer. */
   optimization?: GatewayOptions['optimization'];
+  maxConcurrentStreams?: number;
+  /** Prompts and answers written, redacted, to DIRECTORY/payloads. */
+  payloadLog?: { maxBytes: number; redact: { pattern: string; replacement: string }[] };
 }
 
 export interface GatewayHarness {
@@ -93,6 +97,18 @@ export async function startGatewayHarness(options: GatewayHarnessOptions): Promi
       : {}),
     ...(options.optimization
       ? { optimization: { pricer: () => Promise.resolve(pricer), ...options.optimization } }
+      : {}),
+    ...(options.maxConcurrentStreams === undefined
+      ? {}
+      : { maxConcurrentStreams: options.maxConcurrentStreams }),
+    ...(options.payloadLog
+      ? {
+          payloadLog: createPayloadLog({
+            directory: join(options.directory, 'payloads'),
+            ...options.payloadLog,
+            log,
+          }),
+        }
       : {}),
     log,
   });

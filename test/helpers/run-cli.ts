@@ -54,8 +54,13 @@ export async function startServer(
     pid: child.pid ?? 0,
     /** Everything the server printed so far, stdout and stderr. */
     output: () => output,
+    // Stopping twice (a test, then its after hook) resolves at once the second time.
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolve();
+          return;
+        }
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
