@@ -8,7 +8,7 @@ export async function fetchApi<T>(
   server: string,
   path: string,
   token?: string,
-  send?: { method: 'POST'; body: string; contentType: string } | { method: 'DELETE' },
+  send?: { method: 'POST'; body: string | Uint8Array; contentType: string } | { method: 'DELETE' },
 ): Promise<T> {
   let response: Response;
   try {

@@ -20,7 +20,9 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written 
 /** One upstream provider. Built-in names are openai, anthropic, gemini, bedrock, azure. */
 const providerSchema = z.strictObject({
   /** Where the gateway forwards calls; the provider's public endpoint when omitted. */
-  baseUrl: z.url('must be a URL such as https://api.openai.com').optional(),
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.openai.com' })
+    .optional(),
   /** Name of the variable holding the real key; when set, callers' credentials never go upstream. */
   apiKeyEnv: envName.optional(),
   /** `openai-compatible` for any other server speaking the OpenAI API (Groq, vLLM, Ollama…). */
@@ -240,7 +242,12 @@ export const configSchema = z.strictObject({
       /** Output tokens a budget reserves for a call that sets no max_tokens. */
       defaultOutputTokens: z.number().int().positive().default(1_000),
       /** Link target of alert evidence, e.g. https://tokenops.example.com. */
-      publicUrl: z.url().optional(),
+      publicUrl: z
+        .url({
+          protocol: /^https?$/,
+          error: 'must be an http(s) URL such as https://tokenops.example.com',
+        })
+        .optional(),
     })
     .default({
       evaluateIntervalMs: 30_000,

@@ -57,7 +57,7 @@ export const policySchema = z
 export const alertChannelSchema = z.strictObject({
   name: z.string().min(1).optional(),
   kind: z.enum(['webhook', 'slack']),
-  url: z.url('must be the URL alerts are posted to'),
+  url: z.url({ protocol: /^https?$/, error: 'must be the http(s) URL alerts are posted to' }),
 });
 
 export type BudgetConfig = z.output<typeof budgetSchema>;

@@ -20,6 +20,12 @@ export interface ClassCosts {
 
 export const MONEY_SCALE = 12;
 
+/**
+ * An event's costs are stored as DECIMAL(18,12): below one million units of the currency. A
+ * larger cost for one call is a misread; letting it through would wrap to a wrong number.
+ */
+export const MAX_EVENT_COST = 1_000_000;
+
 /** Rounds to the stored precision (1e-12 of the unit), the only rounding a cost sees. */
 export function toStoredPrecision(amount: number): number {
   return Math.round(amount * 1e12) / 1e12;

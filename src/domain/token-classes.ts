@@ -54,15 +54,21 @@ export interface TokenProblem {
   reason: string;
 }
 
+/**
+ * The most tokens of one class one call may count: stores keep counts as 32-bit integers, and
+ * no model's context or output comes near it, so a larger count is a misread, not usage.
+ */
+export const MAX_TOKEN_COUNT = 2 ** 31 - 1;
+
 /** The subset rules the normalisation promises; a violation means a count was misread. */
 export function findTokenProblems(tokens: TokenCounts): TokenProblem[] {
   const problems: TokenProblem[] = [];
   for (const field of TOKEN_FIELDS) {
     const value = tokens[field];
-    if (!Number.isSafeInteger(value) || value < 0) {
+    if (!Number.isInteger(value) || value < 0 || value > MAX_TOKEN_COUNT) {
       problems.push({
         field,
-        reason: `must be a whole number of tokens, 0 or more (got ${value})`,
+        reason: `must be a whole number of tokens from 0 to ${MAX_TOKEN_COUNT} (got ${value})`,
       });
     }
   }

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { FieldIssue } from './errors/index.ts';
-import { findTokenProblems, type PromptComposition, type TokenCounts } from './token-classes.ts';
+import { MAX_EVENT_COST } from './money.ts';
+import {
+  findTokenProblems,
+  MAX_TOKEN_COUNT,
+  type PromptComposition,
+  type TokenCounts,
+} from './token-classes.ts';
 import { tagsFromFlat } from './tags.ts';
 import {
   CACHE_OUTCOMES,
@@ -12,7 +18,11 @@ import {
   type UsageEvent,
 } from './usage-event.ts';
 
-const tokenCount = z.number().int('must be a whole number').nonnegative('must be 0 or more');
+const tokenCount = z
+  .number()
+  .int('must be a whole number')
+  .nonnegative('must be 0 or more')
+  .max(MAX_TOKEN_COUNT, `must be at most ${MAX_TOKEN_COUNT} (the most one call can count)`);
 const optionalText = z.string().min(1).max(512).optional();
 const tagValue = z.string().min(1, 'must not be empty').max(256);
 
@@ -46,13 +56,23 @@ export const usageEventInputSchema = z.strictObject({
   error_kind: optionalText,
   latency_ms: z.number().nonnegative().optional(),
   time_to_first_token_ms: z.number().nonnegative().optional(),
-  attempt: z.number().int().min(1).default(1),
+  // Stored as a 32-bit integer.
+  attempt: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1, 'must be at most 2147483647')
+    .default(1),
   retry_of: optionalText,
   cache_outcome: z.enum(CACHE_OUTCOMES).optional(),
   prompt_fingerprint: optionalText,
   outcome: z.enum(OUTCOMES).optional(),
   score: z.number().finite().optional(),
-  cost: z.number().nonnegative('must be 0 or more').optional(),
+  cost: z
+    .number()
+    .nonnegative('must be 0 or more')
+    .lt(MAX_EVENT_COST, `must be below ${MAX_EVENT_COST} (the most one event can cost)`)
+    .optional(),
   usage_estimated: z.boolean().optional(),
   /** A cache hit's saving (USD): the effective cost of the call it replayed. */
   avoided_cost: z.number().nonnegative('must be 0 or more').optional(),

@@ -9,6 +9,9 @@ export function sendError(response: ServerResponse, error: unknown): void {
     return;
   }
   if (error instanceof TokenopsError) {
+    // The client may still be sending the rest of an oversized body: without a close, the
+    // next request it sends on this connection is reset.
+    if (error.httpStatus === 413) response.setHeader('connection', 'close');
     sendJson(response, error.httpStatus, {
       error: {
         code: error.code,

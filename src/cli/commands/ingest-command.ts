@@ -45,8 +45,8 @@ export function registerIngestCommand(program: Command, context: () => CliContex
       const progress = startProgress('ingest', statSync(file).size, 'bytes');
       const totals: Totals = { accepted: 0, duplicates: 0, refused: 0, firstRefusals: [] };
       let offset = 0;
-      const send = cli.server ? (body: string) => postBatch(cli, body) : undefined;
-      const ingestLocal = async (batches: AsyncIterable<{ body: string; bytes: number }>) => {
+      const send = cli.server ? (body: Buffer) => postBatch(cli, body) : undefined;
+      const ingestLocal = async (batches: AsyncIterable<{ body: Buffer; bytes: number }>) => {
         const { ingestEvents, readEventBatch } = await import('../../ingest/index.ts');
         const { buildProviderRegistry } = await import('../build-pricer.ts');
         const pricer = await cli.pricer();
@@ -113,7 +113,7 @@ function count(
 
 async function postBatch(
   cli: CliContext,
-  body: string,
+  body: Buffer,
 ): Promise<{ accepted: number; duplicates: number; refused: Refusal[] }> {
   return fetchApi(cli.server ?? '', '/api/v1/events', cli.apiToken(), {
     method: 'POST',

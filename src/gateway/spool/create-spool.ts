@@ -16,13 +16,24 @@ export interface SpoolOptions {
 }
 
 export interface Spool {
-  /** Resolves once the event is in the spool file; the store gets it within a flush interval. */
+  /**
+   * Resolves once the event is in the spool file (or in memory, when the disk refuses it); the
+   * store gets it within a flush interval.
+   */
   append(event: UsageEvent): Promise<void>;
   /** Moves everything written so far into the store (when it is up). */
   flush(): Promise<void>;
   /** Segments not yet in the store. */
   pending(): number;
-  /** Flushes once more and stops; whatever the store did not take stays for the next start. */
+  /**
+   * Events lost since the start: refused by a full or failing disk while the store was down,
+   * beyond the 200,000 that wait in memory, or still unwritten at close. Each loss is logged.
+   */
+  lost(): number;
+  /**
+   * Flushes once more and stops; whatever the store did not take stays on disk for the next
+   * start, events held in memory included when the disk takes them now.
+   */
   close(): Promise<void>;
 }
 
@@ -30,8 +41,14 @@ export interface Spool {
 export async function createSpool(options: SpoolOptions): Promise<Spool> {
   await mkdir(options.directory, { recursive: true });
   const left = await listSegments(options.directory);
-  const writer = createSpoolWriter(options.directory, left.nextSequence, options.log);
   const drain = createSpoolDrain(options);
+  const writer = createSpoolWriter({
+    directory: options.directory,
+    firstSequence: left.nextSequence,
+    log: options.log,
+    keep: (events) => drain.add({ events }),
+    abandon: (segment) => drain.add(segment),
+  });
   left.segments.forEach((segment) => drain.add(segment));
   if (left.segments.length > 0) {
     options.log(`spool: replaying ${left.segments.length} segment(s) left by the last run`);
@@ -42,6 +59,7 @@ export async function createSpool(options: SpoolOptions): Promise<Spool> {
     if (closed) drain.add(closed);
     await drain.drain();
   };
+  let lostAtClose = 0;
   let timer: NodeJS.Timeout | undefined = setInterval(() => {
     flush().catch((error: unknown) => options.log(`spool: flush failed: ${String(error)}`));
   }, options.flushIntervalMs);
@@ -52,10 +70,21 @@ export async function createSpool(options: SpoolOptions): Promise<Spool> {
     append: (event) => writer.append(event),
     flush,
     pending: () => drain.pending(),
+    lost: () => drain.lost() + lostAtClose,
     async close() {
       if (timer) clearInterval(timer);
       timer = undefined;
       await flush();
+      // Events the disk refused and the store has not taken: one more try at the disk (it may
+      // have room again), so the next start replays them instead of losing them.
+      const unwritten = drain.takeUnwritten();
+      if (unwritten.length === 0) return;
+      await Promise.all(unwritten.map((event) => writer.append(event)));
+      await writer.rotate();
+      const refused = drain.takeUnwritten().length;
+      if (refused === 0) return;
+      lostAtClose += refused;
+      options.log(`spool: ${refused} event(s) reached neither the disk nor the store; lost`);
     },
   };
 }

@@ -20,26 +20,27 @@ export function createSpoolDrain(options: {
 }) {
   const queue: SpoolSegment[] = [];
   let held = 0;
+  let lost = 0;
   let failures = 0;
   let retryAt = 0;
   let draining: Promise<void> = Promise.resolve();
 
   const storeSegment = async (segment: SpoolSegment): Promise<void> => {
     let events: UsageEvent[] | undefined = segment.events;
-    if (!events) {
+    if (!events && segment.path) {
       const read = await readSegment(segment.path);
       if (read.skipped > 0) {
         options.log(`spool: ${segment.path}: skipped ${read.skipped} unfinished line(s)`);
       }
       events = read.events;
     }
-    if (events.length > 0) {
+    if (events && events.length > 0) {
       const pricer = await options.pricer();
       await options.store.append(
         events.map((event) => ({ ...event, pricing: pricer.price(event) })),
       );
     }
-    await unlink(segment.path);
+    if (segment.path) await unlink(segment.path);
   };
 
   const drainOnce = async (now: number): Promise<void> => {
@@ -68,8 +69,18 @@ export function createSpoolDrain(options: {
   return {
     add(segment: SpoolSegment): void {
       const size = segment.events?.length ?? 0;
-      if (held + size > MEMORY_LIMIT) delete segment.events;
-      else held += size;
+      if (held + size <= MEMORY_LIMIT) {
+        held += size;
+      } else if (segment.path) {
+        delete segment.events;
+      } else {
+        // Neither the disk nor the store takes them, and memory is full: they are lost.
+        lost += size;
+        options.log(
+          `spool: dropped ${size} event(s) that neither the disk nor the store would take (${lost} so far)`,
+        );
+        return;
+      }
       queue.push(segment);
     },
     /** Runs one pass (passes never overlap); resolves when it is over. */
@@ -78,6 +89,16 @@ export function createSpoolDrain(options: {
       return draining;
     },
     pending: (): number => queue.length,
+    /** Takes the events held in memory only (the disk refused them) out of the queue. */
+    takeUnwritten(): UsageEvent[] {
+      const unwritten = queue.filter((segment) => !segment.path);
+      queue.splice(0, queue.length, ...queue.filter((segment) => segment.path));
+      const events = unwritten.flatMap((segment) => segment.events ?? []);
+      held -= events.length;
+      return events;
+    },
+    /** Events dropped since the start (see add). */
+    lost: (): number => lost,
   };
 }
 

@@ -6,7 +6,8 @@ const SEGMENT = /^segment-(\d{12})\.ndjson$/;
 
 /** A spool file of events written but not yet known to be in the store. */
 export interface SpoolSegment {
-  path: string;
+  /** Absent for events the disk refused: they are held in memory only. */
+  path?: string;
   /** The events as written, while memory allows; read back from `path` otherwise. */
   events?: UsageEvent[];
 }

@@ -6,6 +6,11 @@ import { parseDecimal } from './parse-decimal.ts';
 import { parseMapColumn } from './parse-map-column.ts';
 
 const FIX = 'correct the value in the file or export it again; nothing of the file was imported';
+/**
+ * No quantity (tokens, 1K units) or amount on one bill line comes near this; a larger value
+ * is a corrupt cell, and would overflow the store's DECIMAL(38,12) or sum into nonsense.
+ */
+const MAX_AMOUNT = 1e15;
 
 /**
  * One row of a tabular export, read by column name with every refusal naming the line and
@@ -45,7 +50,11 @@ export class BillRow {
   decimal(name: ColumnName, scale = 0): number | undefined {
     const text = this.text(name);
     if (text === undefined) return undefined;
-    return parseDecimal(text, scale) ?? this.fail(name, `"${clip(text)}" is not a number`);
+    const value = parseDecimal(text, scale) ?? this.fail(name, `"${clip(text)}" is not a number`);
+    if (Math.abs(value) >= MAX_AMOUNT) {
+      this.fail(name, `"${clip(text)}" is out of range (no bill line reaches 10^15)`);
+    }
+    return value;
   }
 
   requiredDecimal(name: ColumnName, scale = 0): number {

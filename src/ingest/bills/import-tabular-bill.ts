@@ -5,6 +5,7 @@ import { BillRow } from './bill-row.ts';
 import { ColumnIndex } from './column-index.ts';
 
 const BATCH_ROWS = 10_000;
+const FIX = 'check the start and end date columns of that line; nothing of the file was imported';
 
 /**
  * A CSV (plain or gzipped) or Parquet export read in batches by the store's engine, every
@@ -25,12 +26,17 @@ export async function importTabularBill(
   for await (const batch of reader.read(path, format, BATCH_ROWS)) {
     columns ??= checkedColumns(path, batch.columns, importer, others);
     for (const row of batch.rows) {
-      const lines = importer.mapRow(
-        new BillRow(row, columns, path, format === 'csv' ? 'line' : 'row'),
-      );
+      const billRow = new BillRow(row, columns, path, format === 'csv' ? 'line' : 'row');
+      const lines = importer.mapRow(billRow);
       imported.rowsRead += 1;
       if (lines.length === 0) imported.rowsSkipped += 1;
-      for (const line of lines) imported.lines.push(line);
+      for (const line of lines) {
+        // Swapped or mistyped dates: a period that ends before it starts bills no time.
+        if (line.periodEnd < line.periodStart) {
+          throw new BillFileError(path, billRow.where, 'the period ends before it starts', FIX);
+        }
+        imported.lines.push(line);
+      }
     }
     onProgress?.(imported.rowsRead, total);
   }

@@ -1,10 +1,11 @@
-import { toStoredPrecision } from '../../domain/money.ts';
+import { MAX_EVENT_COST, toStoredPrecision } from '../../domain/money.ts';
 import type { BillingLine } from '../../domain/billing-line.ts';
 import type { TabularBillImporter } from './bill-importer.ts';
 import type { BillRow } from './bill-row.ts';
 import { createBillingLine } from './create-billing-line.ts';
 
 const PERIOD = /^(\d{4})-(\d{2})$/;
+const EVENT_COST_LIMIT = `makes one line cost ${MAX_EVENT_COST} or more, above what one event can hold; split the row (by team, say)`;
 
 /**
  * Seat-priced AI tools (coding assistants, chat seats), from a CSV we define because such
@@ -26,7 +27,11 @@ export const subscriptionImporter: TabularBillImporter = {
     const seats = row.requiredDecimal('seats');
     if (!Number.isInteger(seats) || seats < 0) row.fail('seats', 'is not a whole number of seats');
     const seatPrice = row.requiredDecimal('seat_price');
+    if (seatPrice < 0) row.fail('seat_price', 'must be 0 or more');
     const overage = row.decimal('overage_cost') ?? 0;
+    // Each line also becomes a usage event, whose cost has to fit the events' money columns.
+    if (seats * seatPrice >= MAX_EVENT_COST) row.fail('seat_price', EVENT_COST_LIMIT);
+    if (Math.abs(overage) >= MAX_EVENT_COST) row.fail('overage_cost', EVENT_COST_LIMIT);
     const team = row.text('team');
     const common = {
       format: 'subscription',

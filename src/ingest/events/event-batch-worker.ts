@@ -41,8 +41,7 @@ port.on('message', ({ id, bytes, options }: EventBatchRequest) => {
 
 function read(id: number, bytes: Uint8Array, options: ParseOptions): EventBatchAnswer {
   try {
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    const { events, refused } = readEventBatch(text, options);
+    const { events, refused } = readEventBatch(bytes, options);
     pricer ??= pricerFromSpec(workerData as PricerSpec);
     const priced = events.map((event) => Object.assign(event, { pricing: pricer!.price(event) }));
     return { id, batch: toColumnBatch(EVENT_COLUMNS, priced), refused };

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { readEventBatch } from './read-event-batch.ts';
 
 const options = { knownProviders: ['openai'], defaultSource: 'api' as const };
+const read = (text: string) => readEventBatch(Buffer.from(text), options);
 const event = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
   timestamp: '2026-03-09T10:00:00Z',
@@ -15,10 +16,7 @@ const event = (id: string, extra: Record<string, unknown> = {}) => ({
 
 describe('readEventBatch', () => {
   it('keeps the valid events of a JSON array and refuses the others by index', () => {
-    const batch = readEventBatch(
-      JSON.stringify([event('a'), event('b', { output_tokens: -1 }), event('c')]),
-      options,
-    );
+    const batch = read(JSON.stringify([event('a'), event('b', { output_tokens: -1 }), event('c')]));
     assert.deepEqual(
       batch.events.map((item) => item.id),
       ['a', 'c'],
@@ -35,7 +33,7 @@ describe('readEventBatch', () => {
       '',
       JSON.stringify(event('c', { provider: 'nope' })),
     ].join('\n');
-    const batch = readEventBatch(text, options);
+    const batch = read(text);
     assert.deepEqual(
       batch.events.map((item) => item.id),
       ['a'],
@@ -49,8 +47,38 @@ describe('readEventBatch', () => {
     );
   });
 
-  it('refuses a body that is not JSON at all', () => {
-    assert.throws(() => readEventBatch('[{"id": ', options), /invalid events body/);
-    assert.throws(() => readEventBatch('[1, 2', options), /not valid JSON/);
+  it('refuses a body that is not JSON at all, or empty', () => {
+    assert.throws(() => read('[{"id": '), /invalid events body/);
+    assert.throws(() => read('[1, 2'), /not valid JSON/);
+    assert.throws(() => read(' \n\r\n'), /\(body\) is empty/);
+  });
+
+  it('refuses bytes that are not UTF-8: a whole array, or the NDJSON line alone', () => {
+    const bad = Buffer.concat([
+      Buffer.from(JSON.stringify(event('a')).replace('gpt-4o-mini', 'gpt-')),
+      Buffer.from([0xff]),
+    ]);
+    const array = Buffer.concat([Buffer.from('['), bad, Buffer.from(']')]);
+    assert.throws(() => readEventBatch(array, options), /\(body\) is not UTF-8 text/);
+    const lines = Buffer.concat([bad, Buffer.from(`\n${JSON.stringify(event('b'))}`)]);
+    const batch = readEventBatch(lines, options);
+    assert.deepEqual(
+      batch.events.map((item) => item.id),
+      ['b'],
+    );
+    assert.equal(batch.refused[0]?.issues[0]?.reason, 'is not UTF-8 text');
+  });
+
+  it('reads past a byte order mark and refuses a lone surrogate by field', () => {
+    const batch = read(`\uFEFF[${JSON.stringify(event('a', { tags: { team: 'x\ud800' } }))}]`);
+    assert.equal(batch.events.length, 0);
+    assert.deepEqual(batch.refused[0]?.issues[0]?.field, 'tags.team');
+    assert.equal(read(JSON.stringify(event('b', { model: 'x\udc00' }))).refused.length, 1);
+    assert.equal(
+      // An escaped surrogate pair is one character and fine.
+      read(JSON.stringify(event('a', { model: 'PAIR' })).replace('PAIR', '\\ud83d\\ude00')).events
+        .length,
+      1,
+    );
   });
 });

@@ -14,6 +14,8 @@ export interface ReadSpans {
 }
 
 const FIX = 'send an OTLP ExportTraceServiceRequest (docs/api.md, POST /v1/traces)';
+/** Later times do not fit a timestamp column (nor an ISO 8601 date); they are misreads. */
+const YEAR_10000_NANOS = BigInt(Date.UTC(10000, 0, 1)) * 1_000_000n;
 
 /**
  * The spans of an ExportTraceServiceRequest in OTLP's JSON form. A body of the wrong shape is
@@ -62,6 +64,7 @@ function readSpan(raw: unknown, resource: Attributes, scopeName: string): OtlpSp
   const end = readNanos(raw.endTimeUnixNano);
   if (start === undefined || start === 0n) return 'startTimeUnixNano must be a positive integer';
   if (end === undefined || end < start) return 'endTimeUnixNano must be at or after the start';
+  if (end >= YEAR_10000_NANOS) return 'endTimeUnixNano must be a time before the year 10000';
   const status = isObject(raw.status) ? raw.status.code : undefined;
   return {
     traceId,

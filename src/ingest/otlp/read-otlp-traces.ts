@@ -1,4 +1,5 @@
 import { ValidationError } from '../../domain/errors/index.ts';
+import { jsonErrorReason } from '../json-error-reason.ts';
 import type { UsageEvent } from '../../domain/usage-event.ts';
 import type { OtlpSpan } from './otlp-span.ts';
 import { decodeProtobufTraces } from './protobuf-trace-codec.ts';
@@ -65,13 +66,25 @@ function ancestorsOfModelCalls(
   return new Set(aggregates.map(({ span }) => span.spanId).filter((id) => covered.has(id)));
 }
 
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
 function parseJson(body: Buffer): unknown {
+  let text: string;
   try {
-    return JSON.parse(body.toString('utf8')) as unknown;
+    text = decoder.decode(body);
+  } catch {
+    throw new ValidationError(
+      'invalid OTLP trace export',
+      [{ field: '(body)', reason: 'is not UTF-8 text' }],
+      'send OTLP JSON as UTF-8, or protobuf with Content-Type: application/x-protobuf',
+    );
+  }
+  try {
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new ValidationError(
       'invalid OTLP trace export',
-      [{ field: '(body)', reason: `is not valid JSON: ${(error as Error).message}` }],
+      [{ field: '(body)', reason: jsonErrorReason(error) }],
       'send an OTLP JSON ExportTraceServiceRequest, or protobuf with Content-Type: application/x-protobuf',
     );
   }

@@ -17,6 +17,8 @@ export interface SpanMappingOptions {
 export type SpanMapping = { event: UsageEvent } | { skipped: true } | { refused: string };
 
 const NANOS_PER_MS = 1_000_000n;
+/** The events API's limit on a model name, so both doors keep the same events. */
+const MAX_MODEL_LENGTH = 256;
 const TIERS: Readonly<Record<string, ServiceTier>> = { flex: 'flex', priority: 'priority' };
 
 /** One GenAI span as a usage event, whichever attribute convention its instrumentation used. */
@@ -26,7 +28,9 @@ export function spanToUsageEvent(span: OtlpSpan, options: SpanMappingOptions): S
   if (!usage) return { skipped: true };
   const tokens = buildTokenCounts(usage);
   const problems = findTokenProblems(tokens);
-  if (problems.length > 0) return { refused: problems.map((item) => item.reason).join('; ') };
+  if (problems.length > 0) {
+    return { refused: problems.map((item) => `${item.field} ${item.reason}`).join('; ') };
+  }
   const providerName =
     text(attributes, 'gen_ai.provider.name') ?? text(attributes, 'gen_ai.system');
   if (!providerName) return { refused: 'has usage but no gen_ai.provider.name (or gen_ai.system)' };
@@ -39,6 +43,9 @@ export function spanToUsageEvent(span: OtlpSpan, options: SpanMappingOptions): S
   const requestedModel = text(attributes, 'gen_ai.request.model');
   const model = text(attributes, 'gen_ai.response.model') ?? requestedModel;
   if (!model) return { refused: 'has usage but no gen_ai.response.model or gen_ai.request.model' };
+  if (model.length > MAX_MODEL_LENGTH || (requestedModel?.length ?? 0) > MAX_MODEL_LENGTH) {
+    return { refused: `has a model name longer than ${MAX_MODEL_LENGTH} characters` };
+  }
   const operation =
     text(attributes, 'gen_ai.operation.name') ?? text(attributes, 'llm.request.type');
   const requestId = text(attributes, 'gen_ai.response.id');
@@ -63,7 +70,9 @@ export function spanToUsageEvent(span: OtlpSpan, options: SpanMappingOptions): S
       serviceTier: (tier === undefined ? undefined : TIERS[tier]) ?? 'standard',
       tokens,
       latencyMs: Number(span.endTimeUnixNano - span.startTimeUnixNano) / Number(NANOS_PER_MS),
-      ...(typeof firstChunk === 'number' ? { timeToFirstTokenMs: firstChunk * 1000 } : {}),
+      ...(typeof firstChunk === 'number' && Number.isFinite(firstChunk) && firstChunk >= 0
+        ? { timeToFirstTokenMs: firstChunk * 1000 }
+        : {}),
       status: span.statusCode === STATUS_ERROR ? 'error' : 'ok',
       ...(span.statusCode === STATUS_ERROR && errorKind ? { errorKind } : {}),
       attempt: 1,
