@@ -8,6 +8,7 @@ import { registerBudgetsCommand } from './commands/budgets-command.ts';
 import { registerChargebackCommand } from './commands/chargeback-command.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerExplainCommand } from './commands/explain-command.ts';
+import { registerExperimentsCommand } from './commands/experiments-command.ts';
 import { registerEstimateCommand } from './commands/estimate-command.ts';
 import { registerExportCommand } from './commands/export-command.ts';
 import { registerForecastCommand } from './commands/forecast-command.ts';
@@ -75,6 +76,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerAlertsCommand(program, getContext);
   registerWhatIfCommand(program, getContext);
   registerRecommendCommand(program, getContext);
+  registerExperimentsCommand(program, getContext);
   registerAnomaliesCommand(program, getContext);
   ownFormat = addGlobalOptions(program);
   for (const command of program.commands) command.exitOverride();

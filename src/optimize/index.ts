@@ -18,3 +18,6 @@ export { createMemoryResponseCache } from './caches/memory-response-cache.ts';
 export { createRedisResponseCache } from './caches/redis-response-cache.ts';
 export { exactCacheKey } from './caches/exact-cache-key.ts';
 export { asksCacheBypass, createCacheScopeFinder } from './caches/cache-scope.ts';
+export { parseExperimentRequest } from './experiments/parse-experiment-request.ts';
+export { showExperiment } from './experiments/show-experiment.ts';
+export type { ExperimentRow } from './experiments/experiment-row.ts';

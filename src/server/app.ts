@@ -36,6 +36,8 @@ import { createEventBatchReader, type PricerSpec } from '../ingest/index.ts';
 import type { ApiTokenConfig } from '../config/index.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { admit, type ProtectedRoute } from './auth/route-access.ts';
+import { experimentsRoute } from './routes/experiments-route.ts';
+import type { RoutingRule } from '../optimize/index.ts';
 import { createWindowCounter } from '../domain/window-counter.ts';
 
 export interface AppOptions {
@@ -68,6 +70,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Serves the dashboard for GET paths no route or gateway claims (`tokenops start`). */
   dashboard?: DashboardHandler;
+  /** routing from the config: a split's variant order and default control for experiments. */
+  routing?: readonly RoutingRule[];
 }
 
 const OPENAPI_ROUTE = 'GET /api/openapi.json';
@@ -139,6 +143,7 @@ export function createApp(options: AppOptions): Server {
         options.providers ?? builtInProviders(),
       ),
     ],
+    ['GET /api/v1/experiments/{name}', experimentsRoute(options.store, options.routing ?? [])],
     [OPENAPI_ROUTE, () => Promise.resolve(document)],
   ]);
   const otlpTraces = otlpTracesRoute({

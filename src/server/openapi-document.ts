@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { forecastPaths } from './forecast-openapi.ts';
 import { governancePaths } from './governance-openapi.ts';
 import { whatIfPath } from './what-if-openapi.ts';
+import { experimentPath } from './experiments-openapi.ts';
 import { recommendationsPath } from './recommendations-openapi.ts';
 import { anomaliesPath } from './anomalies-openapi.ts';
 import { ingestPaths } from './ingest-openapi.ts';
@@ -84,6 +85,7 @@ export function openApiDocument(version: string): object {
       ...governancePaths(),
       '/api/v1/whatif': whatIfPath(),
       '/api/v1/recommendations': recommendationsPath(),
+      '/api/v1/experiments/{name}': experimentPath(),
       '/api/v1/explain': {
         get: {
           summary:

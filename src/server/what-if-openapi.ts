@@ -17,7 +17,7 @@ export function whatIfPath(): object {
   return {
     get: {
       summary:
-        'Re-price a period from its recorded tokens under one change: another model, a context cap, a tier, a prompt cache, an output cap, no retries or a shorter system prompt',
+        'Re-price a period from its recorded tokens under one change: another model, a context cap, a tier, a prompt cache, an exact response cache, an output cap, no retries or a shorter system prompt',
       parameters: [
         ...rangeParameters(),
         query(
@@ -27,7 +27,16 @@ export function whatIfPath(): object {
         ),
         query('context_cap', 'replay with prompts trimmed to this many tokens', '8000'),
         query('tier', 'replay on the batch or flex service tier', 'batch'),
-        query('cache', 'prefix: system prompt and tools read from cache', 'prefix'),
+        query(
+          'cache',
+          'prefix: system prompt and tools read from cache; exact: the exact response cache on',
+          'exact',
+        ),
+        query(
+          'cache_ttl',
+          'with cache=exact: the cache’s time to live in seconds (default 3600)',
+          '3600',
+        ),
         query('output_cap', 'replay with answers cut to this many tokens', '1200'),
         query(
           'fix_retries',

@@ -29,6 +29,7 @@ import type { AllocationSpec, AllocationTotals } from './allocation-spec.ts';
 import type { RevenueLine } from '../domain/revenue-line.ts';
 import type { RevenueAppendResult } from './revenue-append-result.ts';
 import type { UnitEconomicsSpec, UnitEconomicsTotals } from './unit-economics-spec.ts';
+import type { ExperimentSpec, ExperimentVariantTotals } from './experiment-spec.ts';
 import type { Dimension, ReportFilter, ReportRow, ReportSpec } from './report-spec.ts';
 import type {
   ActivityHour,
@@ -121,6 +122,8 @@ export interface Store {
   allocationTotals(spec: AllocationSpec): Promise<AllocationTotals[]>;
   /** Requests, outcomes, users, cost and revenue per group, for unit economics. */
   unitEconomicsTotals(spec: UnitEconomicsSpec): Promise<UnitEconomicsTotals[]>;
+  /** Requests, cost, outcomes and scores per variant of one split experiment, by variant name. */
+  experimentTotals(spec: ExperimentSpec): Promise<ExperimentVariantTotals[]>;
   /** Stores revenue in one transaction, replacing the same feature and month. */
   appendRevenue(lines: readonly RevenueLine[]): Promise<RevenueAppendResult>;
   /** Spend per group, feature and price point, split into layers call by call. */

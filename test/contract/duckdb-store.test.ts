@@ -12,6 +12,7 @@ import { runActivityContract } from './activity-contract.ts';
 import { runAlertsContract } from './alerts-contract.ts';
 import { runAllocationContract } from './allocation-contract.ts';
 import { runBillingContract } from './billing-contract.ts';
+import { runExperimentsContract } from './experiments-contract.ts';
 import { runInsightsContract } from './insights-contract.ts';
 import { runStoreContract } from './store-contract.ts';
 
@@ -23,6 +24,9 @@ runInsightsContract('DuckDB file', () => DuckDbStore.open(join(directory, 'insig
 runAllocationContract('DuckDB file', () => DuckDbStore.open(join(directory, 'allocation.duckdb')));
 runActivityContract('DuckDB file', () => DuckDbStore.open(join(directory, 'activity.duckdb')));
 runAlertsContract('DuckDB file', () => DuckDbStore.open(join(directory, 'alerts.duckdb')));
+runExperimentsContract('DuckDB file', () =>
+  DuckDbStore.open(join(directory, 'experiments.duckdb')),
+);
 
 describe('DuckDB store', () => {
   it('writes the columns in the order migration 1 declares them', async () => {

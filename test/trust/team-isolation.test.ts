@@ -201,6 +201,42 @@ describe('roles: a team token reads its own team only, through every route', () 
     assert.ok(!stored.some((row) => row.name === 'stolen'), 'nothing was written');
   });
 
+  it('experiments count the team’s calls only', async () => {
+    // One call per team and variant of a split; each team's token sees its own calls.
+    const events = [team, other].flatMap((name) =>
+      ['control', 'mini'].map((variant) => ({
+        id: `iso-${name}-${variant}`,
+        timestamp: '2026-03-30T12:00:00Z',
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        input_tokens: 100,
+        output_tokens: 10,
+        tags: { team: name, experiment: 'iso-trial', variant },
+        outcome: 'success',
+      })),
+    );
+    const posted = await fetch(`${server.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(events),
+    });
+    assert.equal(posted.status, 200);
+    const path = `/api/v1/experiments/iso-trial?${RANGE}`;
+    const rows = await read(teamToken, 'GET /api/v1/experiments/{name}', path);
+    assert.deepEqual(
+      rows.map((row) => [row.variant, row.requests]),
+      [
+        ['control', 1],
+        ['mini', 1],
+      ],
+    );
+    assert.deepEqual(rows, await asAdmin(`${path}&${mine()}`));
+    assert.deepEqual(
+      (await asAdmin(path)).map((row) => row.requests),
+      [2, 2],
+    );
+  });
+
   it('tried every protected route', () => {
     assert.deepEqual([...tried].sort(), Object.keys(ROUTE_ACCESS).sort());
   });

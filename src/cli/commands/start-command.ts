@@ -60,6 +60,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
         referenceModels: config.allocation.referenceModels,
         objectives: latencyObjectives(config.objectives),
         otlpTagAttributes: config.otlp.tagAttributes,
+        routing: config.routing,
         gateway,
         governance,
         log,

@@ -16,6 +16,7 @@ interface WhatIfFlags {
   contextCap?: string;
   tier?: string;
   cache?: string;
+  cacheTtl?: string;
   outputCap?: string;
   fixRetries?: boolean;
   systemPromptTokens?: string;
@@ -27,6 +28,7 @@ const SCENARIO_PARAMETERS = [
   ['contextCap', 'context_cap'],
   ['tier', 'tier'],
   ['cache', 'cache'],
+  ['cacheTtl', 'cache_ttl'],
   ['outputCap', 'output_cap'],
   ['systemPromptTokens', 'system_prompt_tokens'],
 ] as const;
@@ -35,7 +37,7 @@ export function registerWhatIfCommand(program: Command, context: () => CliContex
   program
     .command('whatif')
     .description(
-      're-price a period from its recorded tokens under one change: another model, a context cap, a tier, a prompt cache, an output cap, no retries or a shorter system prompt',
+      're-price a period from its recorded tokens under one change: another model, a context cap, a tier, a prompt cache, an exact response cache, an output cap, no retries or a shorter system prompt',
     )
     .requiredOption('--from <date>', 'start, YYYY-MM-DD or ISO date-time (inclusive)')
     .requiredOption('--to <date>', 'end, YYYY-MM-DD (that whole day included) or ISO date-time')
@@ -49,7 +51,11 @@ export function registerWhatIfCommand(program: Command, context: () => CliContex
     .option('--model <model>', 'replay on this model (provider:model for another provider)')
     .option('--context-cap <tokens>', 'replay with prompts trimmed to this many tokens')
     .option('--tier <tier>', 'replay on the batch or flex service tier')
-    .option('--cache <what>', 'prefix: replay with system prompt and tools read from cache')
+    .option(
+      '--cache <what>',
+      'prefix: replay with system prompt and tools read from cache; exact: with the exact response cache on',
+    )
+    .option('--cache-ttl <seconds>', 'the exact cache’s time to live (default 3600)')
     .option('--output-cap <tokens>', 'replay with answers cut to this many tokens')
     .option(
       '--fix-retries',

@@ -39,6 +39,8 @@ function scenarioFlags(scenario: WhatIfScenario): string[] {
       return ['--tier', scenario.tier];
     case 'prompt-cache':
       return ['--cache', 'prefix'];
+    case 'exact-cache':
+      return ['--cache', 'exact', '--cache-ttl', String(scenario.ttlSeconds)];
     case 'output-cap':
       return ['--output-cap', String(scenario.maxOutputTokens)];
     case 'no-retries':

@@ -2,6 +2,7 @@ import { parseReportRequest } from '../../analytics/index.ts';
 import { ValidationError } from '../../domain/errors/index.ts';
 import type { WhatIfSpec } from './run-what-if.ts';
 import type { WhatIfScenario } from './what-if-scenario.ts';
+import { DEFAULT_CACHE_TTL_SECONDS } from './exact-cache.ts';
 
 /** `tokenops whatif` and GET /api/v1/whatif as given, all text. */
 export interface WhatIfRequest {
@@ -15,8 +16,13 @@ export interface WhatIfRequest {
   contextCap?: string;
   /** `batch` or `flex`. */
   tier?: string;
-  /** `prefix`: the system prompt and tool definitions behind a cache breakpoint. */
+  /**
+   * `prefix`: the system prompt and tool definitions behind a cache breakpoint; `exact`: the
+   * gateway's exact response cache on.
+   */
   cache?: string;
+  /** The exact cache's time to live in seconds (default 3600); only with `cache: exact`. */
+  cacheTtl?: string;
   /** An answer ceiling in tokens. */
   outputCap?: string;
   /** `true`: failed attempts bill nothing (the causes of retries fixed). */
@@ -26,33 +32,40 @@ export interface WhatIfRequest {
 }
 
 const FIX =
-  'pass one of --model M (or provider:M), --context-cap N, --tier batch|flex, --cache prefix, --output-cap N, --fix-retries or --system-prompt-tokens N, with --from and --to';
+  'pass one of --model M (or provider:M), --context-cap N, --tier batch|flex, --cache prefix|exact [--cache-ttl SECONDS], --output-cap N, --fix-retries or --system-prompt-tokens N, with --from and --to';
 
-type ScenarioField = Exclude<keyof WhatIfRequest, 'by' | 'where' | 'from' | 'to'>;
+type ScenarioField = Exclude<keyof WhatIfRequest, 'by' | 'where' | 'from' | 'to' | 'cacheTtl'>;
 
 const SCENARIOS: Record<
   ScenarioField,
-  (text: string, providers: readonly string[]) => WhatIfScenario
+  (text: string, providers: readonly string[], request: WhatIfRequest) => WhatIfScenario
 > = {
   model: modelScenario,
-  contextCap: (text) => ({ kind: 'context-cap', maxInputTokens: tokens('context-cap', text) }),
+  contextCap: (text) => ({ kind: 'context-cap', maxInputTokens: whole('context-cap', text) }),
   tier: (text) => {
     if (text !== 'batch' && text !== 'flex')
       throw invalid('tier', `"${text}" is not batch or flex`);
     return { kind: 'tier', tier: text };
   },
-  cache: (text) => {
-    if (text !== 'prefix') throw invalid('cache', `"${text}" is not prefix`);
+  cache: (text, _providers, request) => {
+    if (text === 'exact') {
+      const ttl = request.cacheTtl;
+      return {
+        kind: 'exact-cache',
+        ttlSeconds: ttl === undefined ? DEFAULT_CACHE_TTL_SECONDS : whole('cache-ttl', ttl),
+      };
+    }
+    if (text !== 'prefix') throw invalid('cache', `"${text}" is not prefix or exact`);
     return { kind: 'prompt-cache' };
   },
-  outputCap: (text) => ({ kind: 'output-cap', maxOutputTokens: tokens('output-cap', text) }),
+  outputCap: (text) => ({ kind: 'output-cap', maxOutputTokens: whole('output-cap', text) }),
   fixRetries: (text) => {
     if (text !== 'true') throw invalid('fix-retries', `"${text}" is not true`);
     return { kind: 'no-retries' };
   },
   systemPromptTokens: (text) => ({
     kind: 'system-prompt',
-    maxSystemPromptTokens: tokens('system-prompt-tokens', text),
+    maxSystemPromptTokens: whole('system-prompt-tokens', text),
   }),
 };
 
@@ -76,8 +89,11 @@ export function parseWhatIfRequest(
   if (given.length !== 1 || field === undefined) {
     throw invalid('scenario', 'give exactly one change to replay');
   }
+  if (request.cacheTtl !== undefined && request.cache !== 'exact') {
+    throw invalid('cache-ttl', 'is the exact cache’s time to live: it needs --cache exact');
+  }
   return {
-    scenario: SCENARIOS[field](request[field] ?? '', providers),
+    scenario: SCENARIOS[field](request[field] ?? '', providers, request),
     from: report.from,
     to: report.to,
     filters: report.filters,
@@ -97,10 +113,12 @@ function modelScenario(text: string, providers: readonly string[]): WhatIfScenar
   return { kind: 'model', model: text.trim() };
 }
 
-function tokens(field: string, text: string): number {
+/** A count of tokens, or of seconds for the cache's time to live. */
+function whole(field: string, text: string): number {
   const count = Number(text);
   if (!Number.isInteger(count) || count < 1) {
-    throw invalid(field, `"${text}" is not a whole number of tokens above 0`);
+    const unit = field === 'cache-ttl' ? 'seconds' : 'tokens';
+    throw invalid(field, `"${text}" is not a whole number of ${unit} above 0`);
   }
   return count;
 }

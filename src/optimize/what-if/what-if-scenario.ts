@@ -1,6 +1,7 @@
 import { ZERO_TOKENS } from '../../domain/token-classes.ts';
 import type { RecordedCall } from '../../domain/recorded-call.ts';
 import { cachePrefix } from './cache-prefix.ts';
+import { createExactCacheReplay } from './exact-cache.ts';
 import { trimPrompt } from './trim-prompt.ts';
 
 /** One change to replay a period under; docs/recommendations.md gives each one's assumptions. */
@@ -9,6 +10,7 @@ export type WhatIfScenario =
   | { kind: 'context-cap'; maxInputTokens: number }
   | { kind: 'tier'; tier: 'batch' | 'flex' }
   | { kind: 'prompt-cache' }
+  | { kind: 'exact-cache'; ttlSeconds: number }
   | { kind: 'output-cap'; maxOutputTokens: number }
   | { kind: 'no-retries' }
   | { kind: 'system-prompt'; maxSystemPromptTokens: number };
@@ -18,17 +20,19 @@ export type ScenarioApplier = (call: RecordedCall) => RecordedCall;
 
 /**
  * The scenario as a function of the calls in time order: a prompt cache has to know whether
- * it has already written a prefix; the others look at one call at a time.
+ * it has already written a prefix, a response cache which answers it holds; the others look
+ * at one call at a time.
  */
 export function createScenarioApplier(scenario: WhatIfScenario): ScenarioApplier {
   if (scenario.kind === 'prompt-cache') {
     const written = new Set<string>();
     return (event) => cachePrefix(event, written);
   }
+  if (scenario.kind === 'exact-cache') return createExactCacheReplay(scenario.ttlSeconds * 1000);
   return (event) => applyScenario(event, scenario);
 }
 
-type StatelessScenario = Exclude<WhatIfScenario, { kind: 'prompt-cache' }>;
+type StatelessScenario = Exclude<WhatIfScenario, { kind: 'prompt-cache' | 'exact-cache' }>;
 
 /**
  * The call as it would have been under a scenario that needs no other call, from its

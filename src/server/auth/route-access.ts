@@ -35,6 +35,7 @@ export const ROUTE_ACCESS = {
   'POST /api/v1/budgets': 'admin',
   'DELETE /api/v1/budgets/{name}': 'admin',
   'POST /v1/traces': 'admin',
+  'GET /api/v1/experiments/{name}': 'team',
 } as const;
 
 export type ProtectedRoute = keyof typeof ROUTE_ACCESS;

@@ -3,7 +3,7 @@ import type { Pricer } from '../../pricing/index.ts';
 import type { Store } from '../../store/store.ts';
 import type { RouteHandler } from './route-handler.ts';
 
-/** GET /api/v1/whatif: `tokenops whatif` options as query parameters (`context_cap`, `output_cap`, `fix_retries=true`, `system_prompt_tokens`; `where` repeatable). */
+/** GET /api/v1/whatif: `tokenops whatif` options as query parameters (`context_cap`, `cache_ttl`, `output_cap`, `fix_retries=true`, `system_prompt_tokens`; `where` repeatable). */
 export function whatIfRoute(
   store: Store,
   pricer: () => Promise<Pricer>,
@@ -22,6 +22,7 @@ export function whatIfRoute(
         contextCap: text('context_cap'),
         tier: text('tier'),
         cache: text('cache'),
+        cacheTtl: text('cache_ttl'),
         outputCap: text('output_cap'),
         fixRetries: text('fix_retries'),
         systemPromptTokens: text('system_prompt_tokens'),

@@ -35,6 +35,8 @@ import type { RevenueAppendResult } from '../revenue-append-result.ts';
 import type { UnitEconomicsSpec, UnitEconomicsTotals } from '../unit-economics-spec.ts';
 import { queryAllocationTotals } from './query-allocation-totals.ts';
 import { queryUnitEconomics } from './query-unit-economics.ts';
+import type { ExperimentSpec, ExperimentVariantTotals } from '../experiment-spec.ts';
+import { queryExperiment } from './query-experiment.ts';
 import { upsertRevenue } from './upsert-revenue.ts';
 import { toColumnBatch, type ColumnBatch } from '../column-batch.ts';
 import { EVENT_COLUMNS } from '../event-columns.ts';
@@ -214,6 +216,10 @@ export class DuckDbStore implements Store {
 
   unitEconomicsTotals(spec: UnitEconomicsSpec): Promise<UnitEconomicsTotals[]> {
     return this.exclusive(() => queryUnitEconomics(this.connection, spec));
+  }
+
+  experimentTotals(spec: ExperimentSpec): Promise<ExperimentVariantTotals[]> {
+    return this.exclusive(() => queryExperiment(this.connection, spec));
   }
 
   appendRevenue(lines: readonly RevenueLine[]): Promise<RevenueAppendResult> {

@@ -1,0 +1,43 @@
+import { UNATTRIBUTED } from '../../domain/tags.ts';
+import type { ExperimentSpec } from '../experiment-spec.ts';
+import { dimensionColumn, filterCondition } from './report-query.ts';
+import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
+import { sqlTimestamp } from './sql-timestamp.ts';
+
+/**
+ * Counts and sums per variant of one experiment. As in unit economics, a request is a first
+ * attempt and an outcome or score is counted per event that carries one (feedback lands on the
+ * attempt that answered), so plain filtered counts do.
+ */
+export function buildExperimentQuery(spec: ExperimentSpec, dialect: SqlDialect): SqlQuery {
+  const params: string[] = [];
+  const bind = (value: string): string => {
+    params.push(value);
+    return dialect.textParameter(params.length);
+  };
+  const bindTimestamp = (epochMs: number): string => {
+    params.push(sqlTimestamp(epochMs));
+    return dialect.timestampParameter(params.length);
+  };
+  const where = [`${dimensionColumn('tag:experiment', bind, dialect)} = ${bind(spec.experiment)}`];
+  if (spec.from !== undefined) where.push(`ts >= ${bindTimestamp(spec.from)}`);
+  if (spec.to !== undefined) where.push(`ts < ${bindTimestamp(spec.to)}`);
+  for (const filter of spec.filters ?? []) where.push(filterCondition(filter, bind, dialect));
+  const variant = dimensionColumn('tag:variant', bind, dialect);
+  const text = `
+SELECT COALESCE(${variant}, '${UNATTRIBUTED}') AS variant_name,
+  count(*) FILTER (WHERE attempt = 1) AS requests,
+  count(*) AS events,
+  ${dialect.sumMoney('cost_total')} AS cost,
+  count(*) FILTER (WHERE cost_total IS NULL) AS unpriced,
+  count(*) FILTER (WHERE outcome IS NOT NULL) AS outcomes,
+  count(*) FILTER (WHERE outcome = 'success') AS successes,
+  count(score) AS scores,
+  CAST(COALESCE(sum(score), 0) AS DOUBLE) AS score_sum,
+  CAST(COALESCE(sum(score * score), 0) AS DOUBLE) AS score_square_sum
+FROM events
+WHERE ${where.join(' AND ')}
+GROUP BY variant_name
+ORDER BY variant_name`;
+  return { text, params };
+}
