@@ -27,10 +27,11 @@ export async function serveCacheHit(
     tags: plan.tags,
     ...(metered.prompt ? { prompt: metered.prompt } : {}),
   });
-  // No usage read: the event's tokens are zero, and its model the one that made the answer.
+  // Nothing billed: the event's tokens are zero, and its model the one that made the answer.
   const reading = { model: hit.model, serviceTier: hit.serviceTier, outputCharacters: 0 };
   const avoidedCost = await priceAvoidedCost(context, hit);
-  await spoolCallEvent(context, call, { httpStatus: hit.status, reading }, origin.started, {
+  const end = { httpStatus: hit.status, reading, unbilled: true };
+  await spoolCallEvent(context, call, end, origin.started, {
     cacheOutcome: 'hit',
     ...(avoidedCost === undefined ? {} : { avoidedCost }),
   });

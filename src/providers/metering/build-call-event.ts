@@ -39,6 +39,8 @@ export interface MeteredCallEnd {
     | 'request-too-large';
   /** Local count of the prompt, for calls cut before the provider reported usage. */
   estimateInputTokens: () => number;
+  /** The provider was not called (an answer from the gateway's cache): nothing was used. */
+  unbilled?: boolean;
 }
 
 const FAILURE_KINDS = {
@@ -53,10 +55,12 @@ export function buildCallEvent(call: MeteredCall, end: MeteredCallEnd): UsageEve
   const { reading } = end;
   const cutShort = end.failure === 'client-gone' || end.failure === 'upstream-gone';
   const reported = reading.reported && call.adapter.normalizeReportedUsage(reading.reported);
-  const generated =
-    cutShort || (end.failure === 'upstream-timeout' && reading.outputCharacters > 0);
-  const tokens = generated ? estimateCutCall(reported, end) : (reported ?? ZERO_TOKENS);
   const { status, errorKind } = classify(end);
+  // An answer that ended well but never said what it used is estimated, never a silent 0.
+  const unreported = !reported && status === 'ok' && !end.unbilled;
+  const generated =
+    cutShort || unreported || (end.failure === 'upstream-timeout' && reading.outputCharacters > 0);
+  const tokens = generated ? estimateCutCall(reported, end) : (reported ?? ZERO_TOKENS);
   const model = reading.model ?? call.facts.model ?? 'unknown';
   const event: UsageEvent = {
     id: call.id,
@@ -103,7 +107,7 @@ function classify(end: MeteredCallEnd): { status: CallStatus; errorKind?: string
 }
 
 /**
- * A stream cut before its final usage: keep what the provider already said (Anthropic sends
+ * A stream cut before its final usage (or an answer without any): keep what the provider already said (Anthropic sends
  * input counts first) and estimate the rest — input from the local count of the prompt,
  * output at four characters a token from the text that streamed.
  */
