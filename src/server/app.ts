@@ -47,6 +47,8 @@ export interface AppOptions {
   adminToken?: string;
   /** auth.tokens: role tokens, as hashes (docs/security.md). */
   apiTokens?: readonly ApiTokenConfig[];
+  /** The gateway spool's count of lost events, for /metrics. */
+  spoolLost?: () => number;
   /** limits.ingestRequestsPerMinute: per token, when auth is on. */
   limits?: { ingestRequestsPerMinute: number };
   /** allocation.sharedScopes from the config: spend that joins the chargeback pool. */
@@ -181,7 +183,7 @@ export function createApp(options: AppOptions): Server {
     return scoped;
   };
 
-  const metrics = createServerMetrics();
+  const metrics = createServerMetrics(options.spoolLost);
   const handle = async (
     request: IncomingMessage,
     response: ServerResponse,

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface ServerMetrics {
   readonly registry: Registry;
@@ -11,9 +11,23 @@ export interface ServerMetrics {
   ): void;
 }
 
-/** Prometheus metrics for /metrics, in a registry of this server's own (no global state). */
-export function createServerMetrics(): ServerMetrics {
+/**
+ * Prometheus metrics for /metrics, in a registry of this server's own (no global state).
+ * `spoolLost` reads the spool's count of events that reached neither disk nor store.
+ */
+export function createServerMetrics(spoolLost?: () => number): ServerMetrics {
   const registry = new Registry();
+  if (spoolLost) {
+    // Read at scrape time: the spool owns the count.
+    new Gauge({
+      name: 'tokenops_spool_lost_events',
+      help: 'Gateway events lost since start: refused by a full or failing disk while the store was down',
+      registers: [registry],
+      collect() {
+        this.set(spoolLost());
+      },
+    });
+  }
   collectDefaultMetrics({ register: registry, prefix: 'tokenops_' });
   const requests = new Counter({
     name: 'tokenops_http_requests_total',

@@ -52,6 +52,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
         version: TOKENOPS_VERSION,
         ...(adminToken ? { adminToken } : {}),
         apiTokens: config.auth.tokens,
+        spoolLost: () => spool.lost(),
         limits: config.limits,
         sharedScopes: config.allocation.sharedScopes,
         pricer: await cli.pricer(),
