@@ -21,6 +21,7 @@ export type RecordedCall = Pick<
   | 'timeToFirstTokenMs'
   | 'tags'
   | 'outcome'
+  | 'score'
   | 'givenCost'
 > & {
   /** The effective total as stored; null when nothing priced the call. */

@@ -21,6 +21,7 @@ export function recordedCallOf(event: PricedUsageEvent): RecordedCall {
     promptFingerprint: event.promptFingerprint,
     timeToFirstTokenMs: event.timeToFirstTokenMs,
     outcome: event.outcome,
+    score: event.score,
     givenCost: event.givenCost,
   };
   for (const [key, value] of Object.entries(optional)) {

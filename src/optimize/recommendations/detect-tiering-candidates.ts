@@ -1,12 +1,12 @@
 import type { RecordedCall } from '../../domain/recorded-call.ts';
 import { costOf, countOutcome, entry, featureOf, percent, successRate } from './event-figures.ts';
+import { createExperimentEvidence } from './experiment-evidence.ts';
 import type { Detector, Finding, QualityRisk } from './recommendation.ts';
 
 /** A model this much dearer per call than another on the same feature is a candidate. */
 const MIN_PRICE_RATIO = 1.5;
 const MIN_CALLS = 20;
-/** Success-rate gaps (dearer minus cheaper) at or under which the risk is low, then medium. */
-const LOW_GAP = 0.02;
+/** A success-rate gap (dearer minus cheaper) above this is a high risk. */
 const MEDIUM_GAP = 0.05;
 
 interface ModelUse {
@@ -26,10 +26,13 @@ interface ModelUse {
  */
 export function createTieringDetector(): Detector {
   const features = new Map<string, Map<string, ModelUse>>();
+  const experiments = createExperimentEvidence();
   return {
     observe(event: RecordedCall) {
       const feature = featureOf(event);
-      if (feature === undefined || event.status !== 'ok' || event.cost === null) return;
+      if (feature === undefined) return;
+      experiments.observe(event, feature);
+      if (event.status !== 'ok' || event.cost === null) return;
       const models = entry(features, feature, () => new Map<string, ModelUse>());
       const use = entry(models, `${event.provider}\u0000${event.model}`, () => ({
         provider: event.provider,
@@ -71,7 +74,9 @@ export function createTieringDetector(): Detector {
               output_tokens_per_call: Math.round(dearer.outputTokens / dearer.calls),
               cheaper_model_calls: cheapest.calls,
             },
-            quality_risk: outcomeRisk(dearer, cheapest),
+            quality_risk:
+              experimentRisk(experiments.verdict(feature, dearer.model, cheapest.model)) ??
+              outcomeRisk(dearer, cheapest),
           });
         }
       }
@@ -80,6 +85,20 @@ export function createTieringDetector(): Detector {
   };
 }
 
+/**
+ * PRODUCT.md §3's quality gate: a switch is low risk only when an experiment that ran both
+ * models on this feature says it is safe; an experiment that says worse makes it high.
+ */
+function experimentRisk(
+  row: ReturnType<ReturnType<typeof createExperimentEvidence>['verdict']>,
+): QualityRisk | undefined {
+  if (row === undefined) return undefined;
+  const reason = `experiment ${row.experiment}, variant ${row.variant}: ${row.verdict} — ${row.reason}`;
+  if (row.verdict === 'safe to switch') return { level: 'low', reason };
+  return { level: row.verdict === 'worse' ? 'high' : 'medium', reason };
+}
+
+/** Without an experiment, the outcomes each model happened to get: never proof enough for low. */
 function outcomeRisk(dearer: ModelUse, cheaper: ModelUse): QualityRisk {
   const current = successRate(dearer.outcomes);
   const candidate = successRate(cheaper.outcomes);
@@ -91,6 +110,9 @@ function outcomeRisk(dearer: ModelUse, cheaper: ModelUse): QualityRisk {
   }
   const gap = current - candidate;
   const compared = `${percent(candidate)} success on ${cheaper.model} against ${percent(current)} on ${dearer.model} for this feature`;
-  if (gap <= LOW_GAP) return { level: 'low', reason: compared };
-  return { level: gap <= MEDIUM_GAP ? 'medium' : 'high', reason: compared };
+  if (gap > MEDIUM_GAP) return { level: 'high', reason: compared };
+  return {
+    level: 'medium',
+    reason: `${compared}; not proven until a percentage split (routing[].split) compares them`,
+  };
 }

@@ -113,6 +113,48 @@ test('tiering: the dearer model of a feature moves to its cheapest, risk from th
   assert.equal(findings[0]?.quality_risk.level, 'medium');
 });
 
+test('tiering: only an experiment that ran both models makes a switch low risk — or high', () => {
+  /** A split on `triage`: control on opus at $0.05 a call, mini on gpt-4.1 at $0.01. */
+  const split = (successes: { control: number; mini: number }, calls: number) => [
+    ...times(calls, (index) =>
+      event(
+        'triage',
+        {},
+        {
+          model: 'claude-opus-4-1',
+          provider: 'anthropic',
+          outcome: index < successes.control ? 'success' : 'failure',
+          tags: { feature: 'triage', extra: { experiment: 'trial', variant: 'control' } },
+        },
+        0.05,
+      ),
+    ),
+    ...times(calls, (index) =>
+      event(
+        'triage',
+        {},
+        {
+          outcome: index < successes.mini ? 'success' : 'failure',
+          tags: { feature: 'triage', extra: { experiment: 'trial', variant: 'mini' } },
+        },
+        0.01,
+      ),
+    ),
+  ];
+  // 2,000 outcomes a variant at 95 %: non-inferior within 2 points, and a fifth of the cost.
+  const [safe] = run(createTieringDetector(), split({ control: 1_900, mini: 1_900 }, 2_000));
+  assert.equal(safe?.quality_risk.level, 'low');
+  assert.match(String(safe?.quality_risk.reason), /experiment trial, variant mini: safe to switch/);
+  // 95 % against 80 %: worse, whatever it saves.
+  const [worse] = run(createTieringDetector(), split({ control: 1_900, mini: 1_600 }, 2_000));
+  assert.equal(worse?.quality_risk.level, 'high');
+  assert.match(String(worse?.quality_risk.reason), /: worse/);
+  // 40 outcomes a variant prove nothing yet.
+  const [early] = run(createTieringDetector(), split({ control: 38, mini: 38 }, 40));
+  assert.equal(early?.quality_risk.level, 'medium');
+  assert.match(String(early?.quality_risk.reason), /not yet known/);
+});
+
 test('batch: a feature partly on the batch tier is a candidate; an interactive one is not', () => {
   const findings = run(createBatchDetector(), [
     ...times(30, () => event('summaries', {})),

@@ -90,6 +90,8 @@ function readCall(
   if (ttft !== undefined) call.timeToFirstTokenMs = Number(ttft);
   const outcome = optionalText(columns.outcome, row);
   if (outcome !== undefined) call.outcome = outcome as Outcome;
+  const score = optional(columns.score, row);
+  if (score !== undefined) call.score = Number(score);
   const givenCost = optional(columns.given_cost, row);
   if (givenCost !== undefined) call.givenCost = Number(givenCost);
   const systemPromptTokens = optional(columns.system_prompt_tokens, row);

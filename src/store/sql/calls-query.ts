@@ -31,6 +31,7 @@ export const CALL_COLUMNS = [
   'tag_user',
   'extra_tags',
   'outcome',
+  'score',
   'given_cost',
   'cost',
 ] as const;
