@@ -1,8 +1,8 @@
 import { UNATTRIBUTED } from '../../domain/tags.ts';
 import type { ExperimentSpec } from '../experiment-spec.ts';
-import { dimensionColumn, filterCondition } from './report-query.ts';
+import { insightScope } from './insight-scope.ts';
+import { dimensionColumn } from './report-query.ts';
 import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
-import { sqlTimestamp } from './sql-timestamp.ts';
 
 /**
  * Counts and sums per variant of one experiment. As in unit economics, a request is a first
@@ -10,19 +10,11 @@ import { sqlTimestamp } from './sql-timestamp.ts';
  * attempt that answered), so plain filtered counts do.
  */
 export function buildExperimentQuery(spec: ExperimentSpec, dialect: SqlDialect): SqlQuery {
-  const params: string[] = [];
-  const bind = (value: string): string => {
-    params.push(value);
-    return dialect.textParameter(params.length);
-  };
-  const bindTimestamp = (epochMs: number): string => {
-    params.push(sqlTimestamp(epochMs));
-    return dialect.timestampParameter(params.length);
-  };
-  const where = [`${dimensionColumn('tag:experiment', bind, dialect)} = ${bind(spec.experiment)}`];
-  if (spec.from !== undefined) where.push(`ts >= ${bindTimestamp(spec.from)}`);
-  if (spec.to !== undefined) where.push(`ts < ${bindTimestamp(spec.to)}`);
-  for (const filter of spec.filters ?? []) where.push(filterCondition(filter, bind, dialect));
+  // The period and filters as every insight query reads them, then this experiment's calls.
+  const scope = insightScope({ dimensions: [], ...spec }, dialect);
+  const { bind } = scope;
+  const experiment = `${dimensionColumn('tag:experiment', bind, dialect)} = ${bind(spec.experiment)}`;
+  const where = scope.where ? `${scope.where} AND ${experiment}` : `WHERE ${experiment}`;
   const variant = dimensionColumn('tag:variant', bind, dialect);
   const text = `
 SELECT COALESCE(${variant}, '${UNATTRIBUTED}') AS variant_name,
@@ -36,8 +28,8 @@ SELECT COALESCE(${variant}, '${UNATTRIBUTED}') AS variant_name,
   CAST(COALESCE(sum(score), 0) AS DOUBLE) AS score_sum,
   CAST(COALESCE(sum(score * score), 0) AS DOUBLE) AS score_square_sum
 FROM events
-WHERE ${where.join(' AND ')}
+${where}
 GROUP BY variant_name
 ORDER BY variant_name`;
-  return { text, params };
+  return { text, params: scope.params };
 }
