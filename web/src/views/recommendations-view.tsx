@@ -59,7 +59,7 @@ export function RecommendationsView({ state, navigate }: ViewProps): ReactNode {
         state={rows}
         what="recommendations"
         isEmpty={(data) => data.length === 0}
-        loadingMessage="Replaying the range for recommendations: about 15 seconds per million calls the first time, then kept for ten minutes…"
+        loadingMessage="Replaying the range for recommendations: tens of seconds per million calls the first time, then kept for ten minutes…"
       >
         {(data) => {
           const sorted = [...data].sort((a, b) => b.monthly_saving - a.monthly_saving);
