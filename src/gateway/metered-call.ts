@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Tags } from '../domain/tags.ts';
 import type { MeteredCall } from '../providers/metering/build-call-event.ts';
 import type { PromptMeasure } from '../providers/metering/measure-prompt.ts';
 import type { RequestFacts } from '../providers/wire-protocol.ts';
 import type { GatewayUpstream } from './gateway-upstream.ts';
+import { randomSpanId } from './random-span-id.ts';
 
 /** What every attempt of one caller request shares. */
 export interface CallOrigin {
@@ -47,7 +48,7 @@ export function meteredCall(
     facts,
     tags: parts.tags,
     attempt: origin.attempt + attempt.index,
-    spanId: randomBytes(8).toString('hex'),
+    spanId: randomSpanId(),
     ...(origin.trace ? { trace: origin.trace } : {}),
     ...(parts.prompt ? { prompt: parts.prompt } : {}),
     ...(parts.requestedModel === undefined ? {} : { requestedModel: parts.requestedModel }),

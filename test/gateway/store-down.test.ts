@@ -21,7 +21,7 @@ before(async () => {
     wrapStore: (store: Store): Store =>
       new Proxy(store, {
         get(target, property, receiver) {
-          if (property === 'append' && !storeUp) {
+          if ((property === 'append' || property === 'appendNew') && !storeUp) {
             return () => Promise.reject(new Error('store unavailable'));
           }
           return Reflect.get(target, property, receiver) as unknown;

@@ -46,7 +46,7 @@ export async function createSpool(options: SpoolOptions): Promise<Spool> {
     directory: options.directory,
     firstSequence: left.nextSequence,
     log: options.log,
-    keep: (events) => drain.add({ events }),
+    keep: (events) => drain.add({ events, fresh: true }),
     abandon: (segment) => drain.add(segment),
   });
   left.segments.forEach((segment) => drain.add(segment));

@@ -9,8 +9,8 @@ const MEMORY_LIMIT = 200_000;
 const MAX_BACKOFF_MS = 5_000;
 
 /**
- * Moves closed segments into the store, oldest first: price, append (idempotent by event id,
- * so a segment replayed after a crash adds nothing twice), then delete the file. A store that
+ * Moves closed segments into the store, oldest first: price, append, then delete the file. A
+ * segment replayed after a crash is appended idempotently by event id, so it adds nothing twice. A store that
  * fails keeps every segment on disk and is retried with backoff; callers never see it.
  */
 export function createSpoolDrain(options: {
@@ -34,12 +34,13 @@ export function createSpoolDrain(options: {
       }
       events = read.events;
     }
-    if (events && events.length > 0) {
+    if (events && events.length > 0 && !segment.stored) {
       const pricer = await options.pricer();
-      await options.store.append(
-        events.map((event) => ({ ...event, pricing: pricer.price(event) })),
-      );
+      const priced = events.map((event) => ({ ...event, pricing: pricer.price(event) }));
+      await (segment.fresh ? options.store.appendNew(priced) : options.store.append(priced));
     }
+    // A failed unlink is retried without appending the segment a second time.
+    segment.stored = true;
     if (segment.path) await unlink(segment.path);
   };
 

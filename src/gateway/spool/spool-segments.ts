@@ -10,6 +10,13 @@ export interface SpoolSegment {
   path?: string;
   /** The events as written, while memory allows; read back from `path` otherwise. */
   events?: UsageEvent[];
+  /**
+   * Written by this run: its ids (fresh UUIDs) cannot be in the store yet, so it is appended
+   * without the id check, which scans every stored id. Segments left by a crash may be.
+   */
+  fresh?: boolean;
+  /** The store took it; only the file is left to delete. */
+  stored?: boolean;
 }
 
 export function segmentPath(directory: string, sequence: number): string {

@@ -103,7 +103,7 @@ export function createSpoolWriter(options: SpoolWriterOptions) {
       options.log(`spool: fdatasync failed: ${String(error)}`);
     }
     await closing.handle.close().catch(() => undefined);
-    return { path: closing.path, events: closing.events };
+    return { path: closing.path, events: closing.events, fresh: true };
   };
 
   return {

@@ -94,10 +94,14 @@ export class DuckDbStore implements Store {
   }
 
   appendNew(events: readonly PricedUsageEvent[]): Promise<number> {
-    return this.exclusive(async () => {
-      await appendRows(this.connection, 'events', EVENT_COLUMNS, events);
-      return events.length;
-    });
+    // In a transaction, the commit (the WAL write) runs off the JavaScript thread; the
+    // appender's own flush would commit on it, stalling a gateway's calls.
+    return this.exclusive(() =>
+      this.inTransaction(async () => {
+        await appendRows(this.connection, 'events', EVENT_COLUMNS, events);
+        return events.length;
+      }),
+    );
   }
 
   report(spec: ReportSpec): Promise<ReportRow[]> {

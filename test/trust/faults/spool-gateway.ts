@@ -31,7 +31,7 @@ export async function startSpoolGateway(options: {
   const store = await DuckDbStore.open(join(options.directory, 'tokenops.duckdb'));
   const failing = new Proxy(store, {
     get(target, property, receiver) {
-      if (property === 'append' && !options.storeUp()) {
+      if ((property === 'append' || property === 'appendNew') && !options.storeUp()) {
         return () => Promise.reject(new Error('store unavailable'));
       }
       return Reflect.get(target, property, receiver) as unknown;
