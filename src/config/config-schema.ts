@@ -269,9 +269,7 @@ export const configSchema = z.strictObject({
   /** Gateway routing rules, first match wins (docs/optimization-gateway.md). */
   routing: z.array(routingRuleSchema).default([]),
   /** Response caches of the gateway; Redis holds the entries when redis.url is set. */
-  cache: cacheSchema.default({
-    exact: { enabled: false, ttlSeconds: 3600, maxEntries: 1000, maxEntryBytes: 256 * 1024 },
-  }),
+  cache: cacheSchema.prefault({}),
   /** Prompt ceilings per scope, first match wins: older turns are trimmed to fit. */
   context: z.array(contextRuleSchema).default([]),
   /** Default and ceiling of max_tokens per scope, first match wins. */

@@ -70,4 +70,48 @@ describe('routing, cache, context and output in tokenops.yaml', () => {
     );
     assert.match(refusal('cache:\n  exact:\n    ttlSeconds: 0\n'), /cache\.exact\.ttlSeconds/);
   });
+
+  it('reads the semantic cache with its defaults and a threshold per scope', () => {
+    const off = parseConfigText('cache:\n  exact: { enabled: true }\n', 'tokenops.yaml');
+    assert.equal(off.cache.semantic.enabled, false);
+    assert.deepEqual(parseConfigText('', 'tokenops.yaml').cache.semantic, off.cache.semantic);
+    const config = parseConfigText(
+      [
+        'cache:',
+        '  semantic:',
+        '    enabled: true',
+        '    embedding: { dimensions: 512 }',
+        '    scopes:',
+        '      - { match: { feature: support-chat }, threshold: 0.97 }',
+        '      - match: { team: search }',
+      ].join('\n'),
+      'tokenops.yaml',
+    );
+    const { semantic } = config.cache;
+    assert.deepEqual(semantic.embedding, {
+      provider: 'openai',
+      model: 'text-embedding-3-small',
+      dimensions: 512,
+      timeoutMs: 2000,
+    });
+    assert.equal(semantic.threshold, 0.95);
+    assert.equal(semantic.maxEntries, 1000);
+    assert.deepEqual(semantic.scopes?.[0], { match: { feature: 'support-chat' }, threshold: 0.97 });
+    assert.equal(semantic.scopes?.[1]?.threshold, undefined);
+  });
+
+  it('refuses a semantic threshold outside (0, 1], naming the key', () => {
+    assert.match(
+      refusal('cache:\n  semantic:\n    threshold: 1.2\n'),
+      /cache\.semantic\.threshold.*at most 1/,
+    );
+    assert.match(
+      refusal('cache:\n  semantic:\n    scopes: [{ match: {}, threshold: 0 }]\n'),
+      /cache\.semantic\.scopes\.0\.threshold/,
+    );
+    assert.match(
+      refusal('cache:\n  semantic:\n    embedding: { timeoutMs: -1 }\n'),
+      /cache\.semantic\.embedding\.timeoutMs/,
+    );
+  });
 });

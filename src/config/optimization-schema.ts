@@ -93,6 +93,53 @@ const exactCacheSchema = z.strictObject({
   scopes: z.array(callMatch).min(1, 'lists at least one scope, or is left out').optional(),
 });
 
+/** A cosine similarity: 1 is the same direction; a hit needs at least this much. */
+const similarity = z
+  .number()
+  .gt(0, 'is a cosine similarity above 0, e.g. 0.95')
+  .max(1, 'is a cosine similarity of at most 1, e.g. 0.95');
+
+const semanticScopeSchema = z.strictObject({
+  /** Tag → value the call must carry; `model` matches the model asked for. {} takes all. */
+  match: callMatch.default({}),
+  /** This scope's own threshold; cache.semantic.threshold when left out. */
+  threshold: similarity.optional(),
+});
+
+/** Where the semantic cache's embeddings come from: a provider of `providers`, through the gateway. */
+const embeddingSchema = z.strictObject({
+  /** A provider serving OpenAI's embeddings API (openai, azure or an openai-compatible one). */
+  provider: providerName.default('openai'),
+  model: modelName.default('text-embedding-3-small'),
+  /** Shorter vectors where the model takes `dimensions` (text-embedding-3-*): less memory, faster scans. */
+  dimensions: z.number().int().positive('must be a whole number above 0').optional(),
+  /** An embedding not back by then is a miss: the call goes upstream without waiting longer. */
+  timeoutMs: z.number().int().positive('must be above 0 ms').default(2000),
+});
+
+/** The semantic cache: a call whose conversation means nearly the same as an earlier one's. */
+const semanticCacheSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  embedding: embeddingSchema.prefault({}),
+  /** The cosine similarity a hit needs, unless its scope sets its own. */
+  threshold: similarity.default(0.95),
+  /** How long an answer is served from the cache. */
+  ttlSeconds: z.number().int().positive('must be whole seconds, above 0').default(3600),
+  /** Answers (and their vectors) this process keeps; the least recently used go first. */
+  maxEntries: z.number().int().positive().default(1000),
+  /** Larger answers are not cached. */
+  maxEntryBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024),
+  /** Only calls under one of these scopes are embedded; absent: every call it can read. */
+  scopes: z
+    .array(semanticScopeSchema)
+    .min(1, 'lists at least one scope, or is left out')
+    .optional(),
+});
+
 export const cacheSchema = z.strictObject({
   exact: exactCacheSchema.default({
     enabled: false,
@@ -100,6 +147,7 @@ export const cacheSchema = z.strictObject({
     maxEntries: 1000,
     maxEntryBytes: 256 * 1024,
   }),
+  semantic: semanticCacheSchema.prefault({}),
 });
 
 /** A prompt ceiling: older turns are dropped until the prompt fits (system prompt kept). */

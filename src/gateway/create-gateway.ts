@@ -10,6 +10,7 @@ import type { GatewayUpstream } from './gateway-upstream.ts';
 import { handleGatewayRequest } from './handle-gateway-request.ts';
 import { createVirtualKeyIndex, type VirtualKey } from './virtual-keys.ts';
 import type { CallGovernor } from '../govern/index.ts';
+import { checkSemanticEmbedding } from './check-semantic-embedding.ts';
 import { ConfigError } from '../domain/errors/index.ts';
 import {
   checkRoutingProviders,
@@ -70,7 +71,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     });
   }
   const routing = options.optimization?.routing ?? [];
-  const unsound = checkRoutingProviders(routing, upstreams);
+  const unsound =
+    checkRoutingProviders(routing, upstreams) ??
+    checkSemanticEmbedding(options.optimization?.semanticCache, upstreams);
   if (unsound) throw new ConfigError(unsound.message, unsound.fix);
   // Keep-alive pools per upstream origin; no cap on connections, the provider sets the pace.
   const dispatcher = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });

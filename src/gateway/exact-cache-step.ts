@@ -1,6 +1,7 @@
 import type { UsageEvent } from '../domain/usage-event.ts';
 import { asksCacheBypass, exactCacheKey, type CachedResponse } from '../optimize/index.ts';
 import type { HeaderMap } from '../providers/wire-protocol.ts';
+import { cachedResponseOf, type CapturedAnswer } from './cached-response-of.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { CallPlan } from './plan-call.ts';
 import type { GatewayMeteredRequest } from './prepare-metered-request.ts';
@@ -61,23 +62,13 @@ export async function readCache(
 export async function writeCache(
   context: GatewayContext,
   key: string,
-  answer: { status: number; contentType: string | undefined; body: Buffer },
+  answer: CapturedAnswer,
   event: UsageEvent,
 ): Promise<void> {
   const cache = context.optimizer?.cache;
   if (!cache || answer.body.length > cache.maxEntryBytes) return;
-  const entry: CachedResponse = {
-    status: answer.status,
-    ...(answer.contentType ? { contentType: answer.contentType } : {}),
-    body: answer.body,
-    provider: event.provider,
-    model: event.model,
-    serviceTier: event.serviceTier,
-    tokens: event.tokens,
-    timestamp: event.timestamp,
-  };
   try {
-    await cache.store.set(key, entry, cache.ttlMs);
+    await cache.store.set(key, cachedResponseOf(answer, event), cache.ttlMs);
   } catch (error) {
     context.optimizer?.warnOnce(
       'cache-write',

@@ -3,11 +3,16 @@ import {
   createCacheScopeFinder,
   createRoutePlanner,
   createRuleFinder,
+  createSemanticScopeFinder,
+  type CachedResponse,
   type ContextRule,
   type OutputRule,
   type ResponseCache,
   type RoutePlan,
   type RoutingRule,
+  type SemanticIndex,
+  type SemanticScope,
+  type SemanticScopeChoice,
 } from '../optimize/index.ts';
 import type { Pricer } from '../pricing/index.ts';
 
@@ -24,10 +29,30 @@ export interface GatewayOptimizationOptions {
     /** In process or Redis; the composition root picks. */
     store: ResponseCache;
   };
+  /** cache.semantic: answers for calls that mean nearly the same (docs/optimization-gateway.md). */
+  semanticCache?: {
+    enabled: boolean;
+    threshold: number;
+    ttlSeconds: number;
+    maxEntryBytes: number;
+    scopes?: readonly SemanticScope[];
+    embedding: SemanticEmbedding;
+    /** Each process keeps its own (bounded by cache.semantic.maxEntries). */
+    index: SemanticIndex<CachedResponse>;
+  };
   /** Prices what a cache hit avoided; hits carry no avoidedCost without it. */
   pricer?: () => Promise<Pricer>;
   /** The split's dice, for tests; Math.random by default. */
   random?: () => number;
+}
+
+/** Where the semantic cache's embeddings come from: a configured provider, called through the gateway. */
+export interface SemanticEmbedding {
+  provider: string;
+  model: string;
+  dimensions?: number;
+  /** An embedding not back by then is a miss. */
+  timeoutMs: number;
 }
 
 /** The options compiled once at start: each lookup is a scan of pre-built matchers. */
@@ -38,6 +63,14 @@ export interface GatewayOptimizer {
   /** The index of the cache scope a call falls in (-1: all calls), undefined when not cached. */
   cacheScope(tags: Tags, model: string | undefined): number | undefined;
   cache?: { store: ResponseCache; ttlMs: number; maxEntryBytes: number };
+  /** The semantic cache, only when enabled. */
+  semantic?: {
+    scope(tags: Tags, model: string | undefined): SemanticScopeChoice | undefined;
+    index: SemanticIndex<CachedResponse>;
+    embedding: SemanticEmbedding;
+    ttlMs: number;
+    maxEntryBytes: number;
+  };
   pricer?: () => Promise<Pricer>;
   /** Logs a rule that cannot apply to a call once per rule and reason, not once per call. */
   warnOnce(key: string, line: string): void;
@@ -48,6 +81,7 @@ export function compileOptimization(
   log: (line: string) => void,
 ): GatewayOptimizer {
   const cache = options.exactCache;
+  const semantic = options.semanticCache;
   const warned = new Set<string>();
   return {
     planRoute: createRoutePlanner(options.routing ?? [], options.random),
@@ -66,6 +100,17 @@ export function compileOptimization(
             store: cache.store,
             ttlMs: cache.ttlSeconds * 1000,
             maxEntryBytes: cache.maxEntryBytes,
+          },
+        }
+      : {}),
+    ...(semantic?.enabled
+      ? {
+          semantic: {
+            scope: createSemanticScopeFinder(semantic),
+            index: semantic.index,
+            embedding: semantic.embedding,
+            ttlMs: semantic.ttlSeconds * 1000,
+            maxEntryBytes: semantic.maxEntryBytes,
           },
         }
       : {}),

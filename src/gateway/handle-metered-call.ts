@@ -2,14 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CacheOutcome } from '../domain/usage-event.ts';
 import type { GatewayRoute } from '../providers/wire-protocol.ts';
 import { admitCall } from './admit-call.ts';
-import {
-  CACHE_HEADER,
-  decideCache,
-  readCache,
-  writeCache,
-  type CacheDecision,
-} from './exact-cache-step.ts';
+import { CACHE_HEADER, decideCache, readCache, writeCache } from './exact-cache-step.ts';
 import { serveCacheHit } from './serve-cache-hit.ts';
+import {
+  cacheOutcomeOf,
+  decideSemanticCache,
+  lookupSemanticCache,
+  writeSemanticCache,
+} from './semantic-cache-step.ts';
 import type { UpstreamMatch } from './find-upstream.ts';
 import { attemptFacts, forwardAttempts } from './forward-attempts.ts';
 import type { GatewayContext } from './gateway-context.ts';
@@ -53,6 +53,18 @@ export async function handleMeteredCall(
       return;
     }
   }
+  // After the exact cache missed: only calls in a semantic scope pay for an embedding.
+  const semantic = decideSemanticCache(context, plan, metered, input.request.headers);
+  const near =
+    semantic?.outcome === 'lookup'
+      ? await lookupSemanticCache(context, semantic, plan, origin, input.request.headers)
+      : undefined;
+  if (near && 'hit' in near) {
+    await serveCacheHit(context, response, origin, plan, metered, near.hit, 'semantic');
+    return;
+  }
+  const cacheOutcome = cacheOutcomeOf(cache, semantic);
+  const nearVector = near && 'vector' in near ? near.vector : undefined;
 
   const { facts } = metered;
   const admitted = await admitCall(
@@ -95,7 +107,7 @@ export async function handleMeteredCall(
     ...(metered.prompt ? { prompt: metered.prompt } : {}),
     ...(facts.model === undefined ? {} : { requestedModel: facts.model }),
   });
-  const notes = finalNotes(plan, cache, final.retryOf);
+  const notes = finalNotes(plan, cacheOutcome, final.retryOf);
   const { forwarded } = final;
 
   if ('failure' in forwarded) {
@@ -126,9 +138,9 @@ export async function handleMeteredCall(
   response.writeHead(status, {
     ...downstreamHeaders(upstreamResponse.headers, hideUsage),
     'x-tokenops-request-id': final.requestId,
-    ...(cache ? { [CACHE_HEADER]: cache.outcome === 'lookup' ? 'miss' : 'bypass' } : {}),
+    ...(cacheOutcome ? { [CACHE_HEADER]: cacheOutcome } : {}),
   });
-  const storing = cache?.outcome === 'lookup' && status >= 200 && status < 300;
+  const storing = status >= 200 && status < 300;
   const outcome = await relayResponse({
     upstream: upstreamResponse,
     response,
@@ -137,7 +149,10 @@ export async function handleMeteredCall(
     hideUsageFromCaller: hideUsage,
     started: final.started,
     clientGone: () => clientGone,
-    ...captureFor(context, storing),
+    ...captureFor(context, [
+      storing && cache?.outcome === 'lookup' ? context.optimizer?.cache?.maxEntryBytes : undefined,
+      storing && nearVector ? context.optimizer?.semantic?.maxEntryBytes : undefined,
+    ]),
   });
   const event = await spoolCallEvent(
     context,
@@ -154,18 +169,17 @@ export async function handleMeteredCall(
     notes,
   );
   // Only a whole answer the event calls ok is kept: never a cut stream or an error mid-stream.
-  if (cache?.outcome === 'lookup' && outcome.captured && event.status === 'ok') {
+  if (outcome.captured && event.status === 'ok') {
     const contentType = upstreamResponse.headers['content-type'];
-    await writeCache(
-      context,
-      cache.key,
-      {
-        status,
-        contentType: typeof contentType === 'string' ? contentType : undefined,
-        body: outcome.captured,
-      },
-      event,
-    );
+    const answer = {
+      status,
+      contentType: typeof contentType === 'string' ? contentType : undefined,
+      body: outcome.captured,
+    };
+    if (cache?.outcome === 'lookup') await writeCache(context, cache.key, answer, event);
+    if (semantic?.outcome === 'lookup' && nearVector) {
+      writeSemanticCache(context, semantic.partition, nearVector, answer, event);
+    }
   }
   void context.payloadLog?.write({
     requestId: final.requestId,
@@ -182,23 +196,23 @@ export async function handleMeteredCall(
   void permit?.settle(event);
 }
 
-/** How much of the answer to keep: for the cache (whole answers only) and the payload log. */
-function captureFor(context: GatewayContext, storing: boolean): { captureLimit?: number } {
-  const limits = [
-    storing ? context.optimizer?.cache?.maxEntryBytes : undefined,
-    context.payloadLog?.maxBytes,
-  ].filter((limit) => limit !== undefined);
+/** How much of the answer to keep: for the caches (whole answers only) and the payload log. */
+function captureFor(
+  context: GatewayContext,
+  cacheLimits: readonly (number | undefined)[],
+): { captureLimit?: number } {
+  const limits = [...cacheLimits, context.payloadLog?.maxBytes].filter(
+    (limit) => limit !== undefined,
+  );
   return limits.length > 0 ? { captureLimit: Math.max(...limits) } : {};
 }
 
 /** Cache outcome and trimmed tokens go on the attempt that answered: once per caller request. */
 function finalNotes(
   plan: CallPlan,
-  cache: CacheDecision,
+  cacheOutcome: CacheOutcome | undefined,
   retryOf: string | undefined,
 ): OptimizationNotes {
-  const cacheOutcome: CacheOutcome | undefined =
-    cache === undefined ? undefined : cache.outcome === 'lookup' ? 'miss' : 'bypass';
   return {
     ...(retryOf === undefined ? {} : { retryOf }),
     ...(cacheOutcome ? { cacheOutcome } : {}),

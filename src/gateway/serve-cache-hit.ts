@@ -8,9 +8,10 @@ import type { GatewayMeteredRequest } from './prepare-metered-request.ts';
 import { spoolCallEvent } from './spool-call-event.ts';
 
 /**
- * Answers from the exact cache: the stored bytes (a stream replays as the same stream), then
- * the hit's event — status ok, no tokens billed, the original call's cost as avoidedCost —
- * spooled before the caller's response ends. Nothing is sent upstream.
+ * Answers from the exact or the semantic cache: the stored bytes (a stream replays as the same
+ * stream), then the hit's event — status ok, no tokens billed, the original call's cost as
+ * avoidedCost — spooled before the caller's response ends. Nothing is sent upstream. A
+ * semantic hit says so in its header and with the free tag `cache: semantic` on its event.
  */
 export async function serveCacheHit(
   context: GatewayContext,
@@ -19,12 +20,15 @@ export async function serveCacheHit(
   plan: CallPlan,
   metered: GatewayMeteredRequest,
   hit: CachedResponse,
+  kind: 'exact' | 'semantic' = 'exact',
 ): Promise<void> {
-  replayCachedResponse(response, hit, origin.requestId);
+  replayCachedResponse(response, hit, origin.requestId, kind === 'exact' ? 'hit' : 'semantic-hit');
   const upstream = context.upstreams.get(hit.provider) ?? plan.first.upstream;
   const attempt = { upstream, requestId: origin.requestId, index: 0, timestamp: origin.timestamp };
+  const tags =
+    kind === 'exact' ? plan.tags : { ...plan.tags, extra: { ...plan.tags.extra, cache: kind } };
   const call = meteredCall(origin, attempt, metered.facts, {
-    tags: plan.tags,
+    tags,
     ...(metered.prompt ? { prompt: metered.prompt } : {}),
   });
   // Nothing billed: the event's tokens are zero, and its model the one that made the answer.
@@ -62,12 +66,13 @@ function replayCachedResponse(
   response: ServerResponse,
   entry: CachedResponse,
   requestId: string,
+  header: string,
 ): void {
   response.writeHead(entry.status, {
     ...(entry.contentType ? { 'content-type': entry.contentType } : {}),
     'content-length': entry.body.length,
     'x-tokenops-request-id': requestId,
-    [CACHE_HEADER]: 'hit',
+    [CACHE_HEADER]: header,
   });
   response.write(entry.body);
 }

@@ -18,6 +18,14 @@ export { createMemoryResponseCache } from './caches/memory-response-cache.ts';
 export { createRedisResponseCache } from './caches/redis-response-cache.ts';
 export { exactCacheKey } from './caches/exact-cache-key.ts';
 export { asksCacheBypass, createCacheScopeFinder } from './caches/cache-scope.ts';
+export { createSemanticIndex, type SemanticIndex } from './caches/semantic-index.ts';
+export { semanticPartitionKey } from './caches/semantic-partition-key.ts';
+export { toUnitVector } from './caches/unit-vector.ts';
+export {
+  createSemanticScopeFinder,
+  type SemanticScope,
+  type SemanticScopeChoice,
+} from './caches/semantic-cache-scope.ts';
 export { parseExperimentRequest } from './experiments/parse-experiment-request.ts';
 export { showExperiment } from './experiments/show-experiment.ts';
 export type { ExperimentRow } from './experiments/experiment-row.ts';

@@ -116,6 +116,27 @@ export interface RequestEditor {
   readTurns?: (body: JsonBody) => ConversationTurn[] | undefined;
   /** The body without its `count` oldest turns; system messages stay wherever they are. */
   dropTurns?: (body: JsonBody, count: number) => JsonBody;
+  /** The conversation's text apart from the rest of the body, for the semantic cache. */
+  splitConversation?: (body: JsonBody) => ConversationSplit | undefined;
+}
+
+/**
+ * A request cut in two: the words of its conversation (system prompt and every turn, with
+ * their roles), which are embedded, and everything else, which must match exactly.
+ */
+export interface ConversationSplit {
+  text: string;
+  /** The body without the conversation's text: model, parameters, tools, the turns' roles. */
+  rest: JsonBody;
+}
+
+/** How the gateway asks a provider for embeddings of its own (the semantic cache). */
+export interface EmbeddingsEndpoint {
+  /** The path after the base URL; the gateway meters it like a caller's call there. */
+  readonly path: string;
+  requestBody(model: string, texts: readonly string[], dimensions?: number): JsonBody;
+  /** One vector per text, in order; undefined when the body is not such an answer. */
+  readVectors(body: unknown): number[][] | undefined;
 }
 
 /** A metered path: which protocol reads it, and the model when the path names it. */
@@ -143,4 +164,6 @@ export interface ProviderGateway {
   matchPath(method: string, path: string): GatewayRoute | undefined;
   /** The metered path asking for another model, where the path names it (Gemini, Bedrock). */
   pathWithModel?(path: string, model: string): string | undefined;
+  /** Absent when the provider serves no embeddings the gateway knows how to ask for. */
+  readonly embeddings?: EmbeddingsEndpoint;
 }

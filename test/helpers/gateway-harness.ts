@@ -53,6 +53,8 @@ export interface GatewayHarness {
   base: string;
   store: DuckDbStore;
   spool: Spool;
+  /** What the gateway logged, oldest first. */
+  logs: readonly string[];
   /** Every stored event, oldest first, after moving the spool into the store. */
   events(): Promise<PricedUsageEvent[]>;
   close(): Promise<void>;
@@ -118,6 +120,7 @@ export async function startGatewayHarness(options: GatewayHarnessOptions): Promi
     base,
     store,
     spool,
+    logs,
     async events() {
       await spool.flush();
       const all: PricedUsageEvent[] = [];

@@ -1,6 +1,7 @@
 import { matchOpenAiPath } from '../openai/match-openai-path.ts';
 import { openAiChatProtocol } from '../openai/openai-chat-protocol.ts';
 import { openAiEmbeddingsProtocol } from '../openai/openai-embeddings-protocol.ts';
+import { createOpenAiEmbeddingsEndpoint } from '../openai/openai-embeddings-endpoint.ts';
 import { createOpenAiCompatibleAdapter } from '../openai-compatible/create-openai-compatible-adapter.ts';
 import type { ProviderAdapter } from '../provider-adapter.ts';
 import { decodePathSegment } from '../shared/decode-path-segment.ts';
@@ -24,6 +25,8 @@ const azureGateway: ProviderGateway = {
   readCallerCredential: (headers) => readHeader(headers, 'api-key') ?? readBearerToken(headers),
   matchPath: (method, path) =>
     matchDeploymentPath(method, path) ?? matchOpenAiPath(method, path, { anyPrefix: true }),
+  // The v1 API, where the body's model names the deployment.
+  embeddings: createOpenAiEmbeddingsEndpoint('/openai/v1/embeddings'),
 };
 
 function matchDeploymentPath(method: string, path: string): GatewayRoute | undefined {

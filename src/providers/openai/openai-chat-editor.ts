@@ -5,6 +5,7 @@ import { readNonEmptyString } from '../shared/read-non-empty-string.ts';
 import { withBodyModel } from '../shared/with-body-model.ts';
 import type { ConversationTurn, RequestEditor } from '../wire-protocol.ts';
 import { readMessageTexts, SYSTEM_ROLES } from './read-openai-chat-request.ts';
+import { splitOpenAiChatConversation } from './split-openai-chat-conversation.ts';
 
 /**
  * Chat Completions: `model` in the body; system and developer messages are the system prompt
@@ -29,6 +30,7 @@ export const openAiChatEditor: RequestEditor = {
   dropTurns(body, count) {
     return { ...body, messages: dropOldestTurns(readList(body, 'messages') ?? [], count, isTurn) };
   },
+  splitConversation: splitOpenAiChatConversation,
 };
 
 function isTurn(entry: unknown): boolean {

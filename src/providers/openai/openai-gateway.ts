@@ -1,6 +1,7 @@
 import { readBearerToken } from '../shared/read-bearer-token.ts';
 import type { ProviderGateway } from '../wire-protocol.ts';
 import { matchOpenAiPath } from './match-openai-path.ts';
+import { createOpenAiEmbeddingsEndpoint } from './openai-embeddings-endpoint.ts';
 
 /**
  * The gateway side of OpenAI's API, and of every server that copies it: a Bearer key, and
@@ -18,6 +19,8 @@ export function createOpenAiGateway(options: {
     readCallerCredential: (headers) => readBearerToken(headers),
     matchPath: (method, path) =>
       matchOpenAiPath(method, path, { anyPrefix: options.anyPathPrefix }),
+    // Compatible servers' base URLs end before `/v1` (Groq's https://api.groq.com/openai).
+    embeddings: createOpenAiEmbeddingsEndpoint('/v1/embeddings'),
   };
 }
 

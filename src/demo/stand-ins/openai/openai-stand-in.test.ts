@@ -186,13 +186,34 @@ describe('OpenAI stand-in', () => {
     assert.equal(at(floats, 'data', 0, 'embedding', 'length'), 8);
     assert.deepEqual(at(floats, 'usage'), { prompt_tokens: 500, total_tokens: 500 });
     const encoded = await postJson('/v1/embeddings', {
-      input: 'a',
+      input: 'a a',
       encoding_format: 'base64',
       dimensions: 4,
     });
     const bytes = Buffer.from(String(at(encoded, 'data', 0, 'embedding')), 'base64');
     const vector = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-    assert.deepEqual(Array.from(vector), [0.25, 0.5, 0.75, 1]);
+    // One word, twice: all its weight in one of the 4 dimensions, scaled to length 1.
+    assert.deepEqual(
+      Array.from(vector).sort((x, y) => x - y),
+      [0, 0, 0, 1],
+    );
+  });
+
+  it('gives texts with the same words the same vector, and near wordings a near one', async () => {
+    const embed = async (input: string[]) => {
+      const body = await postJson('/v1/embeddings', { input, dimensions: 256 });
+      return [0, 1, 2].map((index) => at(body, 'data', index, 'embedding') as number[]);
+    };
+    const [memo, reordered, longer] = await embed([
+      'Summarise the memo.',
+      'the MEMO, summarise',
+      'Summarise the memo today.',
+    ]);
+    const cosine = (x: number[], y: number[]) =>
+      x.reduce((sum, value, i) => sum + value * y[i]!, 0);
+    assert.deepEqual(reordered, memo);
+    // Three shared words of four: 3 / (√3 · √4) = 0.866.
+    assert.ok(Math.abs(cosine(memo!, longer!) - 3 / Math.sqrt(12)) < 1e-9);
   });
 
   it('lists models', async () => {
