@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CliContext } from './cli-context.ts';
 import { registerAnomaliesCommand } from './commands/anomalies-command.ts';
 import { registerAlertsCommand } from './commands/alerts-command.ts';
+import { registerBatchCommand } from './commands/batch-command.ts';
 import { registerWhatIfCommand } from './commands/what-if-command.ts';
 import { registerRecommendCommand } from './commands/recommend-command.ts';
 import { registerBudgetsCommand } from './commands/budgets-command.ts';
@@ -78,6 +79,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerRecommendCommand(program, getContext);
   registerExperimentsCommand(program, getContext);
   registerAnomaliesCommand(program, getContext);
+  registerBatchCommand(program, getContext);
   ownFormat = addGlobalOptions(program);
   for (const command of program.commands) command.exitOverride();
 

@@ -2,7 +2,8 @@ import type { ClassCosts } from './money.ts';
 import type { PromptComposition, TokenCounts } from './token-classes.ts';
 import type { Tags } from './tags.ts';
 
-export const EVENT_SOURCES = ['gateway', 'sdk', 'otlp', 'api', 'import', 'demo'] as const;
+/** `batch`: results of requests sent through a provider's batch API (`tokenops batch`). */
+export const EVENT_SOURCES = ['gateway', 'sdk', 'otlp', 'api', 'import', 'demo', 'batch'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
 export const SERVICE_TIERS = ['standard', 'batch', 'flex', 'priority'] as const;

@@ -1,5 +1,6 @@
 import type { ReportedUsage, TokenCounts } from '../domain/token-classes.ts';
 import type { ServiceTier } from '../domain/usage-event.ts';
+import type { ProviderBatchApi } from './batch-api.ts';
 import type { ProviderGateway } from './wire-protocol.ts';
 
 export type { ReportedUsage } from '../domain/token-classes.ts';
@@ -23,4 +24,6 @@ export interface ProviderAdapter {
   normalizeReportedUsage(reported: ReportedUsage): TokenCounts;
   /** Paths, credentials and wire protocols for the gateway. */
   readonly gateway: ProviderGateway;
+  /** Its batch API (`tokenops batch`), for providers that have one. */
+  readonly batch?: ProviderBatchApi;
 }

@@ -10,6 +10,7 @@ import { standInError, type StandInErrorKind } from './stand-in-error.ts';
 import type { StandInResponder } from './stand-in-responder.ts';
 import { StandInRequestError } from './stand-in-request-error.ts';
 import type { StandInScenario } from './stand-in-scenario.ts';
+import type { StandInStorage } from './stand-in-storage.ts';
 
 export interface StandInSettings extends StandInControlDefaults {
   readonly responder: StandInResponder;
@@ -17,6 +18,7 @@ export interface StandInSettings extends StandInControlDefaults {
   readonly pieces: readonly string[];
   /** where requests are recorded; undefined when recording is off */
   readonly requests: RecordedRequest[] | undefined;
+  readonly storage: StandInStorage;
 }
 
 const ERROR_SCENARIOS: Partial<Record<StandInScenario, StandInErrorKind>> = {
@@ -55,7 +57,9 @@ export function createStandInRequestHandler(
       return;
     }
     try {
-      const body = method === 'GET' || method === 'HEAD' ? EMPTY_BODY : parseBody(text);
+      const multipart = request.headers['content-type']?.startsWith('multipart/form-data');
+      const bodyless = method === 'GET' || method === 'HEAD' || multipart === true;
+      const body = bodyless ? EMPTY_BODY : parseBody(text);
       const model = stringField(body, 'model') ?? modelInPath(pathname);
       const control = readStandInControl(request.headers, settings, model);
       await pause(settings.latencyMs);
@@ -74,6 +78,8 @@ export function createStandInRequestHandler(
         response,
         query,
         body,
+        text,
+        storage: settings.storage,
         control,
         pieces,
         sequence: ++sequence,
@@ -83,7 +89,7 @@ export function createStandInRequestHandler(
       if (response.headersSent) {
         response.destroy();
       } else if (error instanceof StandInRequestError) {
-        responder.sendError(response, standInError('invalid-request', error.message));
+        responder.sendError(response, standInError(error.kind, error.message));
       } else {
         responder.sendError(response, standInError('server-error', String(error)));
       }

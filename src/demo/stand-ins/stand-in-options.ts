@@ -33,6 +33,11 @@ export interface StandInOptions<Kind extends StandInKind = StandInKind> {
    * `x-stand-in-scenario` says otherwise: so one stand-in can fail one model and serve another
    */
   scenarios?: Readonly<Record<string, StandInScenario>>;
+  /**
+   * status polls a batch answers "in progress" before it ends (default 0: the first poll
+   * after creation finds it ended), so tests can drive `--wait` without waiting
+   */
+  batchPolls?: number;
 }
 
 export interface RecordedRequest {

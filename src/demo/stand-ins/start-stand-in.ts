@@ -4,6 +4,7 @@ import { createStandInRequestHandler } from './handle-stand-in-request.ts';
 import { mergeUsage } from './merge-usage.ts';
 import type { RecordedRequest, StandIn, StandInKind, StandInOptions } from './stand-in-options.ts';
 import { STAND_IN_RESPONDERS } from './stand-in-responders.ts';
+import { createStandInStorage } from './stand-in-storage.ts';
 import { standInTextPieces } from './stand-in-text.ts';
 
 /**
@@ -24,6 +25,7 @@ export async function startStandIn<Kind extends StandInKind>(
     pieces: standInTextPieces(options.chunks ?? 3),
     requests: options.record === false ? undefined : requests,
     scenarios: options.scenarios ?? {},
+    storage: createStandInStorage(options.batchPolls ?? 0),
   });
   const server = createServer((request, response) => void handler(request, response));
   await new Promise<void>((resolve, reject) => {

@@ -6,3 +6,4 @@ export { StoreError } from './store-error.ts';
 export { NotFoundError } from './not-found-error.ts';
 export { BillFileError } from './bill-file-error.ts';
 export { ConflictError } from './conflict-error.ts';
+export { UpstreamError } from './upstream-error.ts';

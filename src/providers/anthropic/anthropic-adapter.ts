@@ -1,4 +1,5 @@
 import type { ProviderAdapter } from '../provider-adapter.ts';
+import { anthropicBatchApi } from './anthropic-batch-api.ts';
 import { anthropicGateway } from './anthropic-gateway.ts';
 import { normalizeAnthropicUsage } from './normalize-anthropic-usage.ts';
 
@@ -10,4 +11,5 @@ export const anthropicAdapter: ProviderAdapter = {
   serviceTierMultipliers: { standard: 1, batch: 0.5, flex: 1, priority: 1 },
   normalizeReportedUsage: normalizeAnthropicUsage,
   gateway: anthropicGateway,
+  batch: anthropicBatchApi,
 };

@@ -1,4 +1,5 @@
 import type { ProviderAdapter } from '../provider-adapter.ts';
+import { openAiBatchApi } from './openai-batch-api.ts';
 import { normalizeOpenAiUsage } from './normalize-openai-usage.ts';
 import { openAiGateway } from './openai-gateway.ts';
 
@@ -16,4 +17,5 @@ export const openAiAdapter: ProviderAdapter = {
   },
   normalizeReportedUsage: normalizeOpenAiUsage,
   gateway: openAiGateway,
+  batch: openAiBatchApi,
 };

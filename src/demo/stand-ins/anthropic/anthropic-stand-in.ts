@@ -1,6 +1,7 @@
 import { sendJson } from '../send-json.ts';
 import { standInErrorHeaders, type StandInErrorKind } from '../stand-in-error.ts';
 import type { StandInResponder } from '../stand-in-responder.ts';
+import { routeAnthropicBatches } from './anthropic-batches-responder.ts';
 import { respondAnthropicMessages } from './anthropic-messages-responder.ts';
 import { ANTHROPIC_DEFAULT_USAGE, ANTHROPIC_USAGE_FIELDS } from './anthropic-stand-in-usage.ts';
 
@@ -15,7 +16,9 @@ export const anthropicStandIn: StandInResponder = {
   usageFields: ANTHROPIC_USAGE_FIELDS,
   defaultUsage: ANTHROPIC_DEFAULT_USAGE,
   route: (method, pathname) =>
-    method === 'POST' && pathname === '/v1/messages' ? respondAnthropicMessages : undefined,
+    method === 'POST' && pathname === '/v1/messages'
+      ? respondAnthropicMessages
+      : routeAnthropicBatches(method, pathname),
   sendError(response, error) {
     const body = {
       type: 'error',

@@ -6,6 +6,7 @@ import {
   type StandInErrorKind,
 } from '../stand-in-error.ts';
 import type { StandInHandler, StandInResponder } from '../stand-in-responder.ts';
+import { routeOpenAiBatch } from './openai-batch-routes.ts';
 import { respondOpenAiChat } from './openai-chat-responder.ts';
 import { respondOpenAiEmbeddings } from './openai-embeddings-responder.ts';
 import { respondOpenAiModels } from './openai-models-responder.ts';
@@ -36,7 +37,8 @@ const ERROR_CODES: Readonly<Record<StandInErrorKind, string | null>> = {
 export const openAiStandIn: StandInResponder = {
   usageFields: OPENAI_USAGE_FIELDS,
   defaultUsage: OPENAI_DEFAULT_USAGE,
-  route: (method, pathname) => ROUTES[`${method} ${pathname}`],
+  route: (method, pathname) =>
+    ROUTES[`${method} ${pathname}`] ?? routeOpenAiBatch(method, pathname),
   sendError(response: ServerResponse, error: StandInError) {
     const type = ERROR_TYPES[error.kind];
     const body = {
