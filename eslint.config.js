@@ -10,6 +10,7 @@ export default tseslint.config(
       '.tokenops/**',
       'bench/results/**',
       'bench/tmp/**',
+      'dist/**',
       'bin/**',
       'scripts/*.js',
       '.dependency-cruiser.cjs',

@@ -4,6 +4,7 @@ import { readSecret } from '../../config/index.ts';
 import { ConfigError, ValidationError } from '../../domain/errors/index.ts';
 import { latencyObjectives } from '../../analytics/index.ts';
 import type { CliContext } from '../cli-context.ts';
+import { packageRoot } from '../package-root.ts';
 import { TOKENOPS_VERSION } from '../version.ts';
 
 export function registerStartCommand(program: Command, context: () => CliContext): void {
@@ -66,7 +67,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
         governance,
         log,
         // `npm run build:web` writes it; without it `/` says so.
-        dashboard: serveDashboard(join(import.meta.dirname, '..', '..', '..', 'web', 'dist')),
+        dashboard: serveDashboard(join(packageRoot(), 'web', 'dist')),
       });
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

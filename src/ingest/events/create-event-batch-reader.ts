@@ -112,10 +112,12 @@ export function createEventBatchReader(
 }
 
 /**
- * The worker is TypeScript like the rest: a tiny ES module registers tsx's loader in the new
- * thread (the main thread's registration does not carry over), then loads it.
+ * In the bundle (dist/), the worker is the compiled file beside it. From the sources it is
+ * TypeScript like the rest: a tiny ES module registers tsx's loader in the new thread (the main
+ * thread's registration does not carry over), then loads it.
  */
 function bootstrapUrl(): URL {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./event-batch-worker.js', import.meta.url);
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./event-batch-worker.ts', import.meta.url).href;
   const source = `import { register } from ${JSON.stringify(tsx)};\nregister();\nawait import(${JSON.stringify(entry)});\n`;
