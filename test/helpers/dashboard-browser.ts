@@ -14,7 +14,10 @@ export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 export function prepareDashboardTests(): void {
   if (!existsSync(CHROMIUM)) {
     try {
-      execSync('apt-get update -qq && apt-get install -y -qq chromium', {
+      // Test files run in parallel and each may get here: flock lets one install while the
+      // others wait and then find it there; the dpkg lock timeout waits out any other apt-get.
+      const install = `test -x ${CHROMIUM} || (apt-get update -qq -o DPkg::Lock::Timeout=600 && apt-get install -y -qq -o DPkg::Lock::Timeout=600 chromium)`;
+      execSync(`flock /tmp/tokenops-apt.lock sh -c '${install}'`, {
         stdio: ['ignore', 'ignore', 'inherit'],
         env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
       });
