@@ -8,6 +8,9 @@ interface OpenSegment {
   events: UsageEvent[];
   /** Bytes of whole lines in the file: a failed write is cut back to this. */
   size: number;
+  /** The fdatasync in flight, and whether groups written since need another. */
+  syncing?: Promise<void>;
+  syncAgain: boolean;
 }
 
 interface Waiting {
@@ -29,8 +32,9 @@ export interface SpoolWriterOptions {
 /**
  * Appends events to the current segment in groups: every event that arrives while a write is
  * pending joins the next single write. A caller's promise resolves once its line is in the
- * file — in the kernel, so a killed process loses nothing acknowledged — and each group is
- * then fdatasync'd without making callers wait for the disk. When the disk refuses a write
+ * file — in the kernel, so a killed process loses nothing acknowledged — and the file is then
+ * fdatasync'd, one sync covering every group written while the last ran, without making
+ * callers wait for the disk. When the disk refuses a write
  * (ENOSPC, EIO), the half-written group is cut from the file, so lines written later never
  * join a broken one, and its events are kept in memory instead: the caller is not failed.
  */
@@ -45,7 +49,7 @@ export function createSpoolWriter(options: SpoolWriterOptions) {
   const segment = async (): Promise<OpenSegment> => {
     if (current) return current;
     const path = segmentPath(options.directory, sequence++);
-    current = { path, handle: await open(path, 'a'), events: [], size: 0 };
+    current = { path, handle: await open(path, 'a'), events: [], size: 0, syncAgain: false };
     return current;
   };
 
@@ -61,10 +65,7 @@ export function createSpoolWriter(options: SpoolWriterOptions) {
       target.events.push(...events);
       if (failing) options.log(`spool: writing to ${options.directory} again`);
       failing = false;
-      // Durability against power loss, in the background: callers already have their answer.
-      target.handle
-        .datasync()
-        .catch((error: unknown) => options.log(`spool: fdatasync failed: ${String(error)}`));
+      syncInBackground(target);
     } catch (error) {
       if (!failing) {
         options.log(
@@ -96,7 +97,29 @@ export function createSpoolWriter(options: SpoolWriterOptions) {
     }
   };
 
+  /**
+   * Durability against power loss, in the background: callers already have their answer. One
+   * fdatasync at a time per segment, and one more for every group written meanwhile: at a low
+   * call rate each group would otherwise queue its own, hundreds a second.
+   */
+  const syncInBackground = (target: OpenSegment): void => {
+    if (target.syncing) {
+      target.syncAgain = true;
+      return;
+    }
+    target.syncing = target.handle
+      .datasync()
+      .catch((error: unknown) => options.log(`spool: fdatasync failed: ${String(error)}`))
+      .finally(() => {
+        target.syncing = undefined;
+        if (!target.syncAgain || current !== target) return;
+        target.syncAgain = false;
+        syncInBackground(target);
+      });
+  };
+
   const closeSegment = async (closing: OpenSegment): Promise<SpoolSegment> => {
+    await closing.syncing;
     try {
       await closing.handle.datasync();
     } catch (error) {
