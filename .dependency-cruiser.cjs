@@ -72,6 +72,13 @@ module.exports = {
       to: { path: '@duckdb/' },
     },
     {
+      name: 'clickhouse-client-only-in-adapter',
+      severity: 'error',
+      comment: 'Only the ClickHouse adapter loads the ClickHouse client.',
+      from: { path: '^src/', pathNot: '^src/store/clickhouse/' },
+      to: { path: '@clickhouse/' },
+    },
+    {
       name: 'genai-prices-only-in-catalog',
       severity: 'error',
       comment: 'The price catalog library is wrapped by src/pricing/catalog.ts alone.',

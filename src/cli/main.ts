@@ -18,6 +18,7 @@ import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerKeysCommand } from './commands/keys-command.ts';
 import { registerTokensCommand } from './commands/tokens-command.ts';
 import { registerLayersCommand } from './commands/layers-command.ts';
+import { registerMigrateCommand } from './commands/migrate-command.ts';
 import { registerPricesCommand } from './commands/prices-command.ts';
 import { registerReconcileCommand } from './commands/reconcile-command.ts';
 import { registerReportCommand } from './commands/report-command.ts';
@@ -80,6 +81,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerExperimentsCommand(program, getContext);
   registerAnomaliesCommand(program, getContext);
   registerBatchCommand(program, getContext);
+  registerMigrateCommand(program, getContext);
   ownFormat = addGlobalOptions(program);
   for (const command of program.commands) command.exitOverride();
 

@@ -11,8 +11,13 @@ export async function openConfiguredStore(config: TokenopsConfig, dataDir: strin
   const url = config.store.url;
   if (url === undefined) return DuckDbStore.open(join(dataDir, DEFAULT_STORE_FILE));
   if (url.startsWith('duckdb:')) return DuckDbStore.open(resolve(url.slice('duckdb:'.length)));
+  if (url.startsWith('clickhouse://')) {
+    // Loaded on first use: a DuckDB user never loads the ClickHouse client.
+    const { ClickHouseStore } = await import('../store/clickhouse/clickhouse-store.ts');
+    return ClickHouseStore.open(url);
+  }
   throw new ConfigError(
     `store.url ${url.split('://')[0] ?? 'this'}:// is not available in this version`,
-    'use duckdb:PATH, or remove store.url to use the embedded store under --data',
+    'use duckdb:PATH or clickhouse://HOST:PORT/DB, or remove store.url to use the embedded store under --data',
   );
 }

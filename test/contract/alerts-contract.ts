@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
+import { contractCase, type ContractSkips } from './contract-case.ts';
 import type { Alert } from '../../src/domain/alert.ts';
 import type { Budget } from '../../src/domain/budget.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -23,8 +24,13 @@ const alert = (
 });
 
 /** Alerts and their deliveries, and API budgets, the same on every adapter. */
-export function runAlertsContract(name: string, openStore: () => Promise<Store>): void {
+export function runAlertsContract(
+  name: string,
+  openStore: () => Promise<Store>,
+  skips: ContractSkips = {},
+): void {
   describe(`Alerts contract: ${name}`, () => {
+    const it = contractCase(skips);
     let store: Store;
     before(async () => {
       store = await openStore();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
+import { contractCase, type ContractSkips } from './contract-case.ts';
 import {
   computeChargeback,
   explainUnitEconomics,
@@ -64,8 +65,13 @@ const JULY = [
 ] as const;
 
 /** Chargeback statements and unit economics, as every Store adapter must give them. */
-export function runAllocationContract(name: string, openStore: () => Promise<Store>): void {
+export function runAllocationContract(
+  name: string,
+  openStore: () => Promise<Store>,
+  skips: ContractSkips = {},
+): void {
   describe(`Store allocation contract: ${name}`, () => {
+    const it = contractCase(skips);
     let store: Store;
     const statement = (period: string, shared: string, mode = 'showback') =>
       computeChargeback(store, parseChargebackRequest({ period, shared, mode }), SCOPES);

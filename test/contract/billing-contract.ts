@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
+import { contractCase, type ContractSkips } from './contract-case.ts';
 import type { BillingLine } from '../../src/domain/billing-line.ts';
 import type { Store } from '../../src/store/store.ts';
 import { sampleEvents } from '../helpers/sample-events.ts';
@@ -22,8 +23,13 @@ function line(overrides: Partial<BillingLine> & Pick<BillingLine, 'id'>): Billin
 }
 
 /** Bills, reconciliation sums and usage groups, as every Store adapter must give them. */
-export function runBillingContract(name: string, openStore: () => Promise<Store>): void {
+export function runBillingContract(
+  name: string,
+  openStore: () => Promise<Store>,
+  skips: ContractSkips = {},
+): void {
   describe(`Store billing contract: ${name}`, () => {
+    const it = contractCase(skips);
     let store: Store;
     const events = sampleEvents(2000, 21);
     before(async () => {

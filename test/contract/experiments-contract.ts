@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
+import { contractCase, type ContractSkips } from './contract-case.ts';
 import type { PricedUsageEvent } from '../../src/domain/usage-event.ts';
 import type { ExperimentSpec, ExperimentVariantTotals } from '../../src/store/experiment-spec.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -52,8 +53,13 @@ const EVENTS = [
 const empty = { unpriced: 0, outcomes: 0, successes: 0, scores: 0, scoreSum: 0, scoreSquareSum: 0 };
 
 /** Experiment totals, the same on every adapter; each adapter's test file runs it. */
-export function runExperimentsContract(name: string, openStore: () => Promise<Store>): void {
+export function runExperimentsContract(
+  name: string,
+  openStore: () => Promise<Store>,
+  skips: ContractSkips = {},
+): void {
   describe(`Experiments contract: ${name}`, () => {
+    const it = contractCase(skips);
     let store: Store;
     before(async () => {
       store = await openStore();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
+import { contractCase, type ContractSkips } from './contract-case.ts';
 import {
   buildLayersReport,
   buildTraceRow,
@@ -24,8 +25,13 @@ const DAY = 86_400_000;
 const cents = (amount: number) => Math.round(amount * 1e6) / 1e6;
 
 /** Layers, yield and traces over hand-made calls, as every Store adapter must give them. */
-export function runInsightsContract(name: string, openStore: () => Promise<Store>): void {
+export function runInsightsContract(
+  name: string,
+  openStore: () => Promise<Store>,
+  skips: ContractSkips = {},
+): void {
   describe(`Store insights contract: ${name}`, () => {
+    const it = contractCase(skips);
     let store: Store;
     const pricer = createPricer({ registry: createProviderRegistry([]) });
     before(async () => {

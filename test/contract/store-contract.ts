@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
+import { contractCase, type ContractSkips } from './contract-case.ts';
 import { UNATTRIBUTED } from '../../src/domain/tags.ts';
 import type { Dimension, Grain, ReportSpec } from '../../src/store/report-spec.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -31,8 +32,13 @@ const spec = (dimensions: Dimension[], grain: Grain = 'none'): ReportSpec => ({
 });
 
 /** The behaviour every Store adapter must show; each adapter's test file runs it. */
-export function runStoreContract(name: string, openStore: () => Promise<Store>): void {
+export function runStoreContract(
+  name: string,
+  openStore: () => Promise<Store>,
+  skips: ContractSkips = {},
+): void {
   describe(`Store contract: ${name}`, () => {
+    const it = contractCase(skips);
     let store: Store;
     const events = sampleEvents(3000);
 

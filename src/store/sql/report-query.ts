@@ -46,12 +46,12 @@ export function buildReportQuery(spec: ReportSpec, dialect: SqlDialect): SqlQuer
   if (spec.to !== undefined) where.push(`ts < ${bind(sqlTimestamp(spec.to), 'timestamp')}`);
   for (const filter of spec.filters) where.push(filterCondition(filter, bind, dialect));
 
-  // The sums themselves, not their aliases: inside an expression DuckDB reads a name that is
-  // also a column as the column, which is not grouped.
+  // Engines differ on a name that is both a column and an alias (orderBySum).
+  const sumOf = (column: string): string => dialect.orderBySum(dialect.sumTokens(column), column);
   const metricOrder =
     spec.metric === 'cost'
       ? 'cost DESC'
-      : `(${dialect.sumTokens('input_tokens')} + ${dialect.sumTokens('output_tokens')}) DESC`;
+      : `(${sumOf('input_tokens')} + ${sumOf('output_tokens')}) DESC`;
   const order = [spec.grain !== 'none' ? 'period' : undefined, metricOrder, ...groupKeys]
     .filter((part) => part !== undefined)
     .join(', ');

@@ -16,6 +16,12 @@ export interface SqlDialect {
   sumTokens(column: string): string;
   /** Sum of a money column (exact decimal), read out as a double at the end. */
   sumMoney(column: string): string;
+  /**
+   * How ORDER BY names a sum the select list holds under `alias` (the alias being a column
+   * name too): DuckDB reads the alias as the ungrouped column, so it repeats the sum;
+   * ClickHouse reads any such name in ORDER BY as the alias, so it must use the alias.
+   */
+  orderBySum(sum: string, alias: string): string;
 }
 
 export interface SqlQuery {
