@@ -58,9 +58,10 @@ export class CliContext {
     return readSecret('TOKENOPS_TOKEN') ?? readSecret(this.config.config.auth.adminTokenEnv);
   }
 
-  async openStore(): Promise<Store> {
+  /** `server` for the long-running `tokenops start` (see openConfiguredStore). */
+  async openStore(workload: 'bulk' | 'server' = 'bulk'): Promise<Store> {
     const { openConfiguredStore } = await import('./open-configured-store.ts');
-    return openConfiguredStore(this.config.config, this.dataDir);
+    return openConfiguredStore(this.config.config, this.dataDir, workload);
   }
 
   async pricer(): Promise<Pricer> {

@@ -2,15 +2,25 @@ import { join, resolve } from 'node:path';
 import type { TokenopsConfig } from '../config/index.ts';
 import { ConfigError } from '../domain/errors/index.ts';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
+import type { DuckDbWorkload } from '../store/duckdb/open-duckdb.ts';
 import type { Store } from '../store/store.ts';
 
 export const DEFAULT_STORE_FILE = 'tokenops.duckdb';
 
-/** Picks the store adapter from store.url; the embedded DuckDB file by default. */
-export async function openConfiguredStore(config: TokenopsConfig, dataDir: string): Promise<Store> {
+/**
+ * Picks the store adapter from store.url; the embedded DuckDB file by default. `server` for
+ * `tokenops start`, which appends for hours: DuckDB then checkpoints sooner, bounding memory.
+ */
+export async function openConfiguredStore(
+  config: TokenopsConfig,
+  dataDir: string,
+  workload: DuckDbWorkload = 'bulk',
+): Promise<Store> {
   const url = config.store.url;
-  if (url === undefined) return DuckDbStore.open(join(dataDir, DEFAULT_STORE_FILE));
-  if (url.startsWith('duckdb:')) return DuckDbStore.open(resolve(url.slice('duckdb:'.length)));
+  if (url === undefined) return DuckDbStore.open(join(dataDir, DEFAULT_STORE_FILE), workload);
+  if (url.startsWith('duckdb:')) {
+    return DuckDbStore.open(resolve(url.slice('duckdb:'.length)), workload);
+  }
   if (url.startsWith('clickhouse://')) {
     // Loaded on first use: a DuckDB user never loads the ClickHouse client.
     const { ClickHouseStore } = await import('../store/clickhouse/clickhouse-store.ts');

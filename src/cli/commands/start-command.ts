@@ -32,7 +32,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
           `export ${config.auth.adminTokenEnv}=<a long random token>, or remove auth.adminTokenEnv`,
         );
       }
-      const store = await cli.openStore();
+      const store = await cli.openStore('server');
       const { createApp } = await import('../../server/app.ts');
       const { serveDashboard } = await import('../../server/serve-dashboard.ts');
       const { buildProviderRegistry, buildPricerSpec } = await import('../build-pricer.ts');

@@ -44,7 +44,7 @@ import { appendFreshEvents } from './append-fresh-events.ts';
 import { appendRows } from './chunk-appender.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { migrate, readSchemaVersion } from './migrate.ts';
-import { openDuckDb } from './open-duckdb.ts';
+import { openDuckDb, type DuckDbWorkload } from './open-duckdb.ts';
 import { readEventsBetween } from './read-events-between.ts';
 import { readLayerGroups } from './read-layer-groups.ts';
 import { readRecordedCalls } from './read-recorded-calls.ts';
@@ -75,8 +75,8 @@ export class DuckDbStore implements Store {
     private readonly connection: DuckDBConnection,
   ) {}
 
-  static async open(path: string): Promise<DuckDbStore> {
-    const instance = await openDuckDb(path);
+  static async open(path: string, workload: DuckDbWorkload = 'bulk'): Promise<DuckDbStore> {
+    const instance = await openDuckDb(path, workload);
     const connection = await instance.connect();
     await migrate(connection);
     return new DuckDbStore(instance, connection);
