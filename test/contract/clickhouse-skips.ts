@@ -7,10 +7,6 @@ const notYet = (...methods: string[]): string =>
 /** The contract tests the ClickHouse adapter cannot pass yet, each with its reason. */
 export const CLICKHOUSE_SKIPS: ContractSkips = {
   // Store contract.
-  'reads events back exactly as they went in': notYet('eventsBetween'),
-  'reads the lean calls of a period in time order, filtered by any of several scopes':
-    notYet('callsBetween'),
-  'replaces pricing atomically and reports the new costs': notYet('updatePricing'),
   // Billing contract.
   'stores bill lines idempotently: the same file twice changes nothing': notYet(
     'appendBillingLines',

@@ -91,6 +91,64 @@ describe('ClickHouse store', () => {
     await store.close();
   });
 
+  it('re-prices in place: NULL costs both ways, exact decimals, other events untouched', async () => {
+    const store = await open('repricing')();
+    const events = sampleEvents(60, 11);
+    await store.append(events);
+    const unpriced = events.find((event) => event.pricing.effective === null)!;
+    const [priced, longContext] = events.filter((event) => event.pricing.effective !== null);
+    const cost = {
+      input: 0.000123456789,
+      cacheRead: 1e-12,
+      cacheWrite: 0,
+      cacheWrite1h: 0,
+      output: 2.5,
+      reasoning: 0,
+      total: 2.50012345679,
+    };
+    const updates = [
+      {
+        id: unpriced.id,
+        pricing: {
+          ...unpriced.pricing,
+          list: cost,
+          effective: cost,
+          flags: [],
+          priceVersion: 'v2',
+        },
+      },
+      {
+        id: priced!.id,
+        pricing: {
+          ...priced!.pricing,
+          list: null,
+          effective: null,
+          flags: ['price-missing' as const],
+          priceVersion: "v2 'quoted'",
+        },
+      },
+      {
+        id: longContext!.id,
+        pricing: { ...longContext!.pricing, contextTier: 'long' as const, priceVersion: 'v2' },
+      },
+    ];
+    await store.updatePricing(updates);
+    const stored = [];
+    for await (const batch of store.eventsBetween(0, Date.UTC(2100, 0, 1), 25))
+      stored.push(...batch);
+    const byId = new Map(updates.map((update) => [update.id, update.pricing]));
+    assert.deepEqual(
+      new Map(stored.map((event) => [event.id, event])),
+      new Map(
+        events.map((event) => [
+          event.id,
+          { ...event, pricing: byId.get(event.id) ?? event.pricing },
+        ]),
+      ),
+    );
+    await store.close();
+  });
+
   it('names the method when it is not on ClickHouse yet', async () => {
     const store = await open('missing')();
     await assert.rejects(store.listBudgets(), (error: unknown) => {

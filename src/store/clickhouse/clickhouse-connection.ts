@@ -9,6 +9,8 @@ export type ClickHouseRow = Readonly<Record<string, unknown>>;
 
 /** ClickHouse parses at most this much query text unless told more (an IN list can be long). */
 const DEFAULT_MAX_QUERY_SIZE = 262_144;
+/** A streamed read sorts in memory up to this much, then on disk. */
+const SPILL_BYTES = String(1 << 30);
 
 /**
  * The HTTP interface of one ClickHouse database through @clickhouse/client. Every failure
@@ -46,6 +48,40 @@ export class ClickHouseConnection {
       });
       return result.json<ClickHouseRow>();
     });
+  }
+
+  /**
+   * Rows of a query in order, `batchSize` at a time, read from the response as they arrive
+   * (one query: paging a time range would re-read the rest of the range for every page).
+   * Stopping early closes the response. A large sort spills to disk instead of failing.
+   */
+  async *batches(query: SqlQuery, batchSize: number): AsyncIterable<ClickHouseRow[]> {
+    const text = renderClickHouseQuery(query);
+    const size = Math.max(1, Math.floor(batchSize));
+    const result = await guard(this.location, () =>
+      this.client.query({
+        query: text,
+        format: 'JSONEachRow',
+        clickhouse_settings: { ...querySize(text), max_bytes_before_external_sort: SPILL_BYTES },
+      }),
+    );
+    try {
+      let batch: ClickHouseRow[] = [];
+      for await (const rows of result.stream<ClickHouseRow>()) {
+        for (const row of rows) {
+          batch.push(row.json());
+          if (batch.length === size) {
+            yield batch;
+            batch = [];
+          }
+        }
+      }
+      if (batch.length > 0) yield batch;
+    } catch (error) {
+      throw toStoreError(this.location, error);
+    } finally {
+      result.close();
+    }
   }
 
   /** A statement without rows (DDL, ALTER … DELETE). */

@@ -35,5 +35,7 @@ export const clickHouseDialect: SqlDialect = {
   sumTokens: (column) => `toInt64(sum(${COLUMN_NAME.test(column) ? `events.${column}` : column}))`,
   // Decimal(18,12) sums into Decimal(38,12) exactly; converted once at the end, as on DuckDB.
   sumMoney: (column) => `ifNull(toFloat64(sum(${column})), 0)`,
+  // CAST into Float64 refuses a NULL (unpriced) value; toFloat64 keeps it NULL.
+  moneyAsDouble: (column) => `toFloat64(${column})`,
   orderBySum: (_sum, alias) => alias,
 };

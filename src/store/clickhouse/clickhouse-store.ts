@@ -2,6 +2,7 @@ import type { DueDelivery, StoredAlert } from '../../domain/alert.ts';
 import type { Budget } from '../../domain/budget.ts';
 import type { RecordedCall } from '../../domain/recorded-call.ts';
 import type { EventSource, PricedUsageEvent } from '../../domain/usage-event.ts';
+import type { CallsSpec } from '../calls-spec.ts';
 import type { ActivityHour, ActivityMinute } from '../activity-spec.ts';
 import type { AllocationTotals } from '../allocation-spec.ts';
 import { toColumnBatch, type ColumnBatch } from '../column-batch.ts';
@@ -15,6 +16,7 @@ import type { RevenueAppendResult } from '../revenue-append-result.ts';
 import type {
   AppendResult,
   BillingAppendResult,
+  PricingUpdate,
   Store,
   StoredRange,
   UnpricedModel,
@@ -28,6 +30,9 @@ import { deleteClickHouseSource } from './delete-clickhouse-source.ts';
 import { migrateClickHouse, readClickHouseSchemaVersion } from './migrate-clickhouse.ts';
 import { notOnClickHouseYet } from './not-on-clickhouse-yet.ts';
 import { queryClickHouseReport } from './query-clickhouse-report.ts';
+import { readClickHouseCalls } from './read-clickhouse-calls.ts';
+import { readClickHouseEventsBetween } from './read-clickhouse-events-between.ts';
+import { updateClickHousePricing } from './update-clickhouse-pricing.ts';
 import {
   countClickHouseUnpriced,
   queryClickHouseTagValues,
@@ -102,6 +107,18 @@ export class ClickHouseStore implements Store {
     return countClickHouseUnpriced(this.connection, from, to);
   }
 
+  eventsBetween(from: number, to: number, batchSize: number): AsyncIterable<PricedUsageEvent[]> {
+    return readClickHouseEventsBetween(this.connection, from, to, batchSize);
+  }
+
+  callsBetween(spec: CallsSpec, batchSize: number): AsyncIterable<RecordedCall[]> {
+    return readClickHouseCalls(this.connection, spec, batchSize);
+  }
+
+  updatePricing(updates: readonly PricingUpdate[]): Promise<void> {
+    return updateClickHousePricing(this.connection, updates);
+  }
+
   deleteSource(source: EventSource): Promise<number> {
     return deleteClickHouseSource(this.connection, source);
   }
@@ -111,17 +128,8 @@ export class ClickHouseStore implements Store {
   }
 
   // Not on ClickHouse yet: each rejects with a StoreError naming the method.
-  eventsBetween(): AsyncIterable<PricedUsageEvent[]> {
-    return notYetIterable('eventsBetween');
-  }
-  callsBetween(): AsyncIterable<RecordedCall[]> {
-    return notYetIterable('callsBetween');
-  }
   usageGroups(): AsyncIterable<UsageGroup[]> {
     return notYetIterable('usageGroups');
-  }
-  updatePricing(): Promise<void> {
-    return notYet('updatePricing');
   }
   appendBillingLines(): Promise<BillingAppendResult> {
     return notYet('appendBillingLines');

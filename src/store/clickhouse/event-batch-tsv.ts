@@ -13,7 +13,7 @@ const PICO = 10n ** 12n;
  * as exact decimal text from its pico-unit integer, so ClickHouse stores what DuckDB stores.
  */
 export function toEventTabSeparated(batch: ColumnBatch): string {
-  const cells = batch.columns.map(cellReader);
+  const cells = batch.columns.map(tabSeparatedCell);
   const extraTags = batch.columns[EXTRA_TAGS];
   const lines: string[] = new Array<string>(batch.count);
   for (let row = 0; row < batch.count; row += 1) {
@@ -24,7 +24,8 @@ export function toEventTabSeparated(batch: ColumnBatch): string {
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-function cellReader(column: ColumnValues): (row: number) => string {
+/** A column's TabSeparated text by row (`\\N` for NULL), which is also a string literal's body. */
+export function tabSeparatedCell(column: ColumnValues): (row: number) => string {
   const isNull = (row: number): boolean =>
     column.validity !== null && !((column.validity[row >>> 5]! >>> (row & 31)) & 1);
   const value = valueReader(column);

@@ -17,6 +17,7 @@ export const duckDbDialect: SqlDialect = {
   sumTokens: (column) => `CAST(sum(${column}) AS BIGINT)`,
   // Decimal sums are exact; converting once at the end keeps every event's fraction of a cent.
   sumMoney: (column) => `CAST(COALESCE(sum(${column}), 0) AS DOUBLE)`,
+  moneyAsDouble: (column) => `CAST(${column} AS DOUBLE)`,
   // Inside an expression DuckDB reads a name that is also a column as the (ungrouped) column.
   orderBySum: (sum) => sum,
 };

@@ -57,7 +57,7 @@ export function buildCallsQuery(spec: CallsSpec, dialect: SqlDialect): SqlQuery 
   }
   const select = CALL_COLUMNS.map((column) => {
     if (column === 'ts_ms') return `${dialect.epochMs('ts')} AS ts_ms`;
-    if (column === 'cost') return 'CAST(cost_total AS DOUBLE) AS cost';
+    if (column === 'cost') return `${dialect.moneyAsDouble('cost_total')} AS cost`;
     return column;
   });
   return {

@@ -16,6 +16,8 @@ export interface SqlDialect {
   sumTokens(column: string): string;
   /** Sum of a money column (exact decimal), read out as a double at the end. */
   sumMoney(column: string): string;
+  /** One row's money column (exact decimal, may be NULL) as a double, NULL kept. */
+  moneyAsDouble(column: string): string;
   /**
    * How ORDER BY names a sum the select list holds under `alias` (the alias being a column
    * name too): DuckDB reads the alias as the ungrouped column, so it repeats the sum;
