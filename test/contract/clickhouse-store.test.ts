@@ -18,6 +18,8 @@ import { runExperimentsContract } from './experiments-contract.ts';
 import { runInsightsContract } from './insights-contract.ts';
 import { runStoreContract } from './store-contract.ts';
 import { CLICKHOUSE_SKIPS } from './clickhouse-skips.ts';
+import { assertSameReports, paritySpecs, pricedDemoEvents } from './demo-report-parity.ts';
+import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.ts';
 
 const directory = tempDirectory('clickhouse');
 let server: ClickHouseServer | undefined;
@@ -181,5 +183,22 @@ describe('ClickHouse store', () => {
         return true;
       },
     );
+  });
+});
+
+describe('ClickHouse and DuckDB hold the same demo workload', () => {
+  it('give identical report rows for every shape compared', async () => {
+    const events = pricedDemoEvents();
+    const duckdb = await DuckDbStore.open(join(directory, 'parity.duckdb'));
+    const clickhouse = await open('parity')();
+    try {
+      await duckdb.appendNew(events);
+      await clickhouse.appendNew(events);
+      const rows = await assertSameReports(duckdb, clickhouse, paritySpecs(events));
+      assert.ok(rows > 100, `${rows} rows compared`);
+    } finally {
+      await duckdb.close();
+      await clickhouse.close();
+    }
   });
 });
