@@ -17,33 +17,9 @@ export const CLICKHOUSE_SKIPS: ContractSkips = {
     'appendBillingLines',
     'reconcileTotals',
   ),
-  'groups priced usage per hour with the same totals as the report': notYet('usageGroups'),
   // Insights contract.
-  'splits spend into four layers that add up to the total, each worked out by hand':
-    notYet('layerGroups'),
-  'prices the same tokens on the reference model for the model-choice premium':
-    notYet('layerGroups'),
-  'counts tokens by request outcome for yield, and goodput within the latency objective':
-    notYet('yieldGroups'),
-  'finds the most expensive trace with its fan-out and duration': notYet('topTraces'),
-  'rebuilds the call tree from span ids and names the step that grew the context most':
-    notYet('traceCalls'),
+  'counts tokens by request outcome for yield, and goodput within the latency objective': `${notYet('yieldGroups')}: the shared builder walks retry chains with WITH RECURSIVE, which ClickHouse 18.16 lacks`,
   // Allocation contract.
-  'puts shared-scope and untagged spend in the pool and splits it proportionally':
-    notYet('allocationTotals'),
-  'splits evenly with the odd cent to the largest remainders, in team order':
-    notYet('allocationTotals'),
-  'splits by fixed percentages': notYet('allocationTotals'),
-  'gives the same numbers in showback and chargeback': notYet('allocationTotals'),
-  'splits $100.00 three ways into 33.34 + 33.33 + 33.33': notYet('allocationTotals'),
-  'adds up to the month rounded to the cent when every amount has a fraction of a cent':
-    notYet('allocationTotals'),
-  'refuses fixed percentages naming an unknown team or not adding to 100, with the fix':
-    notYet('allocationTotals'),
-  'works out unit economics per feature, with revenue of the months in range': notYet(
-    'appendRevenue',
-    'unitEconomicsTotals',
-  ),
   // Activity contract.
   'sums calls, tokens, cost and distinct users per scope and hour inside [from, to)':
     notYet('activityHours'),

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { StoreError } from '../../src/domain/errors/index.ts';
 import { ClickHouseStore } from '../../src/store/clickhouse/clickhouse-store.ts';
 import { CLICKHOUSE_EVENT_COLUMNS } from '../../src/store/clickhouse/event-batch-tsv.ts';
+import { CLICKHOUSE_SCHEMA_VERSION } from '../../src/store/clickhouse/migrations/clickhouse-migrations.ts';
 import { startClickHouseServer, type ClickHouseServer } from '../helpers/clickhouse-server.ts';
 import { runCliJson } from '../helpers/run-cli.ts';
 import { sampleEvents } from '../helpers/sample-events.ts';
@@ -166,7 +167,9 @@ describe('ClickHouse store', () => {
     mkdirSync(project);
     const url = server!.url('migrated');
     writeFileSync(join(project, 'tokenops.yaml'), `store:\n  url: ${url}\n`);
-    assert.deepEqual(runCliJson(['migrate'], project), [{ store: url, schema_version: 1 }]);
+    assert.deepEqual(runCliJson(['migrate'], project), [
+      { store: url, schema_version: CLICKHOUSE_SCHEMA_VERSION },
+    ]);
     const embedded = runCliJson<{ schema_version: number }[]>(
       ['--data', join(project, 'data'), 'migrate'],
       directory,

@@ -121,6 +121,9 @@ function clientFor(location: ClickHouseLocation, database: string): ClickHouseCl
     database,
     // Failures reach the caller as StoreErrors; the client's own logging would repeat them.
     log: { level: ClickHouseLogLevel.OFF },
+    // The shared builders expect SQL's outer joins: NULL, not the type's default, where a row
+    // found no match (a feature without revenue must read as none, not $0).
+    clickhouse_settings: { join_use_nulls: 1 },
   });
 }
 

@@ -15,6 +15,13 @@ const PERIOD_LABELS = {
 const COLUMN_NAME = /^[a-z][a-z0-9_]*$/;
 
 /**
+ * A bare column qualified: inside an aggregate it would resolve to the select alias of the same
+ * name (`sum(input_tokens) AS input_tokens`), which ClickHouse refuses as nested aggregates.
+ */
+const qualified = (column: string): string =>
+  COLUMN_NAME.test(column) ? `events.${column}` : column;
+
+/**
  * ClickHouse's side of the shared builders. Parameters are placeholders that
  * `renderClickHouseQuery` turns into literals: 18.16 has no server-side parameters.
  */
@@ -30,12 +37,15 @@ export const clickHouseDialect: SqlDialect = {
     return `if(has(tag_keys, ${key}), tag_values[indexOf(tag_keys, ${key})], NULL)`;
   },
   epochMs: (column) => column,
-  // Qualified: a bare name inside an aggregate would resolve to the select alias of the same
-  // name (`sum(input_tokens) AS input_tokens`), which ClickHouse refuses as nested aggregates.
-  sumTokens: (column) => `toInt64(sum(${COLUMN_NAME.test(column) ? `events.${column}` : column}))`,
+  sumTokens: (column) => `toInt64(sum(${qualified(column)}))`,
   // Decimal(18,12) sums into Decimal(38,12) exactly; converted once at the end, as on DuckDB.
-  sumMoney: (column) => `ifNull(toFloat64(sum(${column})), 0)`,
+  sumMoney: (column) => `ifNull(toFloat64(sum(${qualified(column)})), 0)`,
   // CAST into Float64 refuses a NULL (unpriced) value; toFloat64 keeps it NULL.
   moneyAsDouble: (column) => `toFloat64(${column})`,
   orderBySum: (_sum, alias) => alias,
+  countWhere: (condition) => `countIf(${condition})`,
+  argMin: (value, order) => `argMin(${value}, ${order})`,
+  nullInteger: 'CAST(NULL AS Nullable(Int32))',
+  // ReplacingMergeTree folds a replaced row away only when parts merge; FINAL folds it on read.
+  replacedRows: (table) => `${table} FINAL`,
 };

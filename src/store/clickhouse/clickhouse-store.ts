@@ -4,14 +4,22 @@ import type { RecordedCall } from '../../domain/recorded-call.ts';
 import type { EventSource, PricedUsageEvent } from '../../domain/usage-event.ts';
 import type { CallsSpec } from '../calls-spec.ts';
 import type { ActivityHour, ActivityMinute } from '../activity-spec.ts';
-import type { AllocationTotals } from '../allocation-spec.ts';
+import type { AllocationSpec, AllocationTotals } from '../allocation-spec.ts';
 import { toColumnBatch, type ColumnBatch } from '../column-batch.ts';
 import { EVENT_COLUMNS } from '../event-columns.ts';
 import type { ExperimentVariantTotals } from '../experiment-spec.ts';
 import type { FeedbackResult } from '../feedback.ts';
-import type { LayerGroup, TraceCall, TraceSummary, YieldGroup } from '../insights-spec.ts';
+import type {
+  InsightSpec,
+  LayerGroup,
+  TopTracesSpec,
+  TraceCall,
+  TraceSummary,
+  YieldGroup,
+} from '../insights-spec.ts';
 import type { ReconcileTotals } from '../reconcile-spec.ts';
-import type { Dimension, ReportRow, ReportSpec } from '../report-spec.ts';
+import type { Dimension, ReportFilter, ReportRow, ReportSpec } from '../report-spec.ts';
+import type { RevenueLine } from '../../domain/revenue-line.ts';
 import type { RevenueAppendResult } from '../revenue-append-result.ts';
 import type {
   AppendResult,
@@ -22,17 +30,26 @@ import type {
   UnpricedModel,
   UsageGroup,
 } from '../store.ts';
-import type { UnitEconomicsTotals } from '../unit-economics-spec.ts';
+import type { UnitEconomicsSpec, UnitEconomicsTotals } from '../unit-economics-spec.ts';
 import { appendFreshEvents, writeEvents } from './append-fresh-events.ts';
 import { ClickHouseConnection } from './clickhouse-connection.ts';
 import { parseClickHouseUrl } from './clickhouse-url.ts';
 import { deleteClickHouseSource } from './delete-clickhouse-source.ts';
 import { migrateClickHouse, readClickHouseSchemaVersion } from './migrate-clickhouse.ts';
 import { notOnClickHouseYet } from './not-on-clickhouse-yet.ts';
+import { queryClickHouseAllocationTotals } from './query-clickhouse-allocation.ts';
+import {
+  queryClickHouseLayers,
+  queryClickHouseTopTraces,
+  queryClickHouseTraceCalls,
+} from './query-clickhouse-insights.ts';
 import { queryClickHouseReport } from './query-clickhouse-report.ts';
+import { queryClickHouseUnitEconomics } from './query-clickhouse-unit-economics.ts';
 import { readClickHouseCalls } from './read-clickhouse-calls.ts';
 import { readClickHouseEventsBetween } from './read-clickhouse-events-between.ts';
+import { readClickHouseUsageGroups } from './read-clickhouse-usage-groups.ts';
 import { updateClickHousePricing } from './update-clickhouse-pricing.ts';
+import { upsertClickHouseRevenue } from './upsert-clickhouse-revenue.ts';
 import {
   countClickHouseUnpriced,
   queryClickHouseTagValues,
@@ -123,14 +140,45 @@ export class ClickHouseStore implements Store {
     return deleteClickHouseSource(this.connection, source);
   }
 
+  usageGroups(
+    from: number,
+    to: number,
+    grain: 'hour' | 'event',
+    batchSize: number,
+  ): AsyncIterable<UsageGroup[]> {
+    return readClickHouseUsageGroups(this.connection, from, to, grain, batchSize);
+  }
+
+  allocationTotals(spec: AllocationSpec): Promise<AllocationTotals[]> {
+    return queryClickHouseAllocationTotals(this.connection, spec);
+  }
+
+  unitEconomicsTotals(spec: UnitEconomicsSpec): Promise<UnitEconomicsTotals[]> {
+    return queryClickHouseUnitEconomics(this.connection, spec);
+  }
+
+  appendRevenue(lines: readonly RevenueLine[]): Promise<RevenueAppendResult> {
+    // One at a time, with appends: each import's versions must sort above the one before.
+    return this.oneAppendAtATime(() => upsertClickHouseRevenue(this.connection, lines));
+  }
+
+  layerGroups(spec: InsightSpec): Promise<LayerGroup[]> {
+    return queryClickHouseLayers(this.connection, spec);
+  }
+
+  topTraces(spec: TopTracesSpec): Promise<TraceSummary[]> {
+    return queryClickHouseTopTraces(this.connection, spec);
+  }
+
+  traceCalls(traceId: string, filters: readonly ReportFilter[] = []): Promise<TraceCall[]> {
+    return queryClickHouseTraceCalls(this.connection, traceId, filters);
+  }
+
   close(): Promise<void> {
     return this.connection.close();
   }
 
   // Not on ClickHouse yet: each rejects with a StoreError naming the method.
-  usageGroups(): AsyncIterable<UsageGroup[]> {
-    return notYetIterable('usageGroups');
-  }
   appendBillingLines(): Promise<BillingAppendResult> {
     return notYet('appendBillingLines');
   }
@@ -140,29 +188,11 @@ export class ClickHouseStore implements Store {
   recordFeedback(): Promise<FeedbackResult> {
     return notYet('recordFeedback');
   }
-  allocationTotals(): Promise<AllocationTotals[]> {
-    return notYet('allocationTotals');
-  }
-  unitEconomicsTotals(): Promise<UnitEconomicsTotals[]> {
-    return notYet('unitEconomicsTotals');
-  }
   experimentTotals(): Promise<ExperimentVariantTotals[]> {
     return notYet('experimentTotals');
   }
-  appendRevenue(): Promise<RevenueAppendResult> {
-    return notYet('appendRevenue');
-  }
-  layerGroups(): Promise<LayerGroup[]> {
-    return notYet('layerGroups');
-  }
   yieldGroups(): Promise<YieldGroup[]> {
     return notYet('yieldGroups');
-  }
-  topTraces(): Promise<TraceSummary[]> {
-    return notYet('topTraces');
-  }
-  traceCalls(): Promise<TraceCall[]> {
-    return notYet('traceCalls');
   }
   activityHours(): Promise<ActivityHour[]> {
     return notYet('activityHours');
@@ -201,11 +231,4 @@ export class ClickHouseStore implements Store {
 
 function notYet(method: string): Promise<never> {
   return Promise.reject(notOnClickHouseYet(method));
-}
-
-/** An iterable whose first read rejects, as the Store's streaming methods fail. */
-function notYetIterable(method: string): AsyncIterable<never> {
-  return {
-    [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(notOnClickHouseYet(method)) }),
-  };
 }

@@ -10,7 +10,7 @@ import type {
 } from '../../domain/alert.ts';
 import type { AlertListSpec } from '../alert-list-spec.ts';
 import { sqlTimestamp } from '../sql/sql-timestamp.ts';
-import { textCell } from './text-cell.ts';
+import { textCell } from '../sql/text-cell.ts';
 
 const ALERT_COLUMNS = `a.key, a.kind, a.severity, epoch_ms(a.created_at) AS created_ms, a.title,
   a.text, a.scope, a.link, a.data`;

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Budget } from '../../domain/budget.ts';
-import { textCell } from './text-cell.ts';
+import { textCell } from '../sql/text-cell.ts';
 
 /** Creates or replaces a budget by name; true when it was new. */
 export async function upsertBudget(connection: DuckDBConnection, budget: Budget): Promise<boolean> {

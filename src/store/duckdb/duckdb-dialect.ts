@@ -20,4 +20,8 @@ export const duckDbDialect: SqlDialect = {
   moneyAsDouble: (column) => `CAST(${column} AS DOUBLE)`,
   // Inside an expression DuckDB reads a name that is also a column as the (ungrouped) column.
   orderBySum: (sum) => sum,
+  countWhere: (condition) => `count(*) FILTER (WHERE ${condition})`,
+  argMin: (value, order) => `arg_min(${value}, ${order})`,
+  nullInteger: 'CAST(NULL AS INTEGER)',
+  replacedRows: (table) => table,
 };

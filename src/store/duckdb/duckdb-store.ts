@@ -61,7 +61,7 @@ import {
 } from './query-event-summaries.ts';
 import { queryReconcileTotals } from './read-reconcile-totals.ts';
 import { queryReport } from './read-report-row.ts';
-import { readUsageGroup } from './read-usage-group.ts';
+import { readUsageGroup } from '../sql/read-usage-group.ts';
 import { readYieldGroups } from './read-yield-groups.ts';
 import { writeFeedback } from './write-feedback.ts';
 import { writePricingUpdates } from './write-pricing-updates.ts';

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { textCell } from './text-cell.ts';
+import { textCell } from '../sql/text-cell.ts';
 
 /** Which of these event ids are already stored: only the ids cross into DuckDB, not the rows. */
 export async function findStoredIds(

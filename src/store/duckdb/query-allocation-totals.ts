@@ -3,7 +3,7 @@ import { parsePicoDollars } from '../../domain/pico-dollars.ts';
 import type { AllocationSpec, AllocationTotals } from '../allocation-spec.ts';
 import { buildChargebackQuery } from '../sql/chargeback-query.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
-import { textCell } from './text-cell.ts';
+import { textCell } from '../sql/text-cell.ts';
 
 /** Runs the chargeback query; costs arrive as decimal text and stay exact. */
 export async function queryAllocationTotals(

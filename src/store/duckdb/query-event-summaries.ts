@@ -5,7 +5,7 @@ import { dimensionColumn } from '../sql/report-query.ts';
 import type { StoredRange, UnpricedModel } from '../store.ts';
 import { sqlTimestamp } from '../sql/sql-timestamp.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
-import { textCell } from './text-cell.ts';
+import { textCell } from '../sql/text-cell.ts';
 
 /** Distinct values of one dimension, most used first. */
 export async function queryTagValues(

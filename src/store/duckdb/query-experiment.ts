@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ExperimentSpec, ExperimentVariantTotals } from '../experiment-spec.ts';
 import { buildExperimentQuery } from '../sql/experiment-query.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
-import { textCell } from './text-cell.ts';
+import { textCell } from '../sql/text-cell.ts';
 
 export async function queryExperiment(
   connection: DuckDBConnection,

@@ -1,8 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { UnitEconomicsSpec, UnitEconomicsTotals } from '../unit-economics-spec.ts';
 import { buildUnitEconomicsQuery } from '../sql/unit-economics-query.ts';
+import { readUnitEconomicsTotals } from '../sql/read-unit-economics-totals.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
-import { textCell } from './text-cell.ts';
 
 export async function queryUnitEconomics(
   connection: DuckDBConnection,
@@ -10,15 +10,5 @@ export async function queryUnitEconomics(
 ): Promise<UnitEconomicsTotals[]> {
   const query = buildUnitEconomicsQuery(spec, duckDbDialect);
   const reader = await connection.runAndReadAll(query.text, query.params);
-  return reader.getRowObjectsJS().map((row) => ({
-    group: textCell(row.grouped),
-    requests: Number(row.requests),
-    events: Number(row.events),
-    cost: Number(row.cost),
-    tokens: Number(row.tokens ?? 0),
-    outcomes: Number(row.outcomes),
-    successes: Number(row.successes),
-    activeUsers: Number(row.active_users),
-    revenue: row.revenue === null || row.revenue === undefined ? null : Number(row.revenue),
-  }));
+  return reader.getRowObjectsJS().map(readUnitEconomicsTotals);
 }

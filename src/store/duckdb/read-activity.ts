@@ -7,8 +7,8 @@ import type {
 } from '../activity-spec.ts';
 import { buildActivityHoursQuery, buildActivityMinutesQuery } from '../sql/activity-query.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
-import { readGroupKeys } from './read-group-keys.ts';
-import { textCell } from './text-cell.ts';
+import { readGroupKeys } from '../sql/read-group-keys.ts';
+import { textCell } from '../sql/text-cell.ts';
 
 /** Runs the hourly activity query and reads its rows. */
 export async function readActivityHours(

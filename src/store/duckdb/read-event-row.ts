@@ -9,7 +9,7 @@ import type {
   PricedUsageEvent,
   ServiceTier,
 } from '../../domain/usage-event.ts';
-import { readTagColumns } from './read-tag-columns.ts';
+import { readTagColumns } from '../sql/read-tag-columns.ts';
 
 /** Select list that `readEventRow` understands: every column, the time as epoch ms. */
 export const EVENT_ROW_SELECT = 'epoch_ms(ts) AS ts_ms, * EXCLUDE (ts)';

@@ -1,10 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ServiceTier } from '../../domain/usage-event.ts';
 import type { InsightSpec, LayerGroup } from '../insights-spec.ts';
 import { buildLayersQuery } from '../sql/layers-query.ts';
+import { readLayerGroup } from '../sql/read-layer-group.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
-import { readGroupKeys } from './read-group-keys.ts';
-import { textCell } from './text-cell.ts';
 
 /** Runs the layers query and reads its rows as LayerGroups. */
 export async function readLayerGroups(
@@ -13,27 +11,5 @@ export async function readLayerGroups(
 ): Promise<LayerGroup[]> {
   const query = buildLayersQuery(spec, duckDbDialect);
   const reader = await connection.runAndReadAll(query.text, query.params);
-  return reader.getRowObjectsJS().map((row) => ({
-    keys: readGroupKeys(row, spec.dimensions),
-    feature: typeof row.feature === 'string' ? row.feature : null,
-    provider: textCell(row.provider),
-    model: textCell(row.model),
-    serviceTier: textCell(row.service_tier) as ServiceTier,
-    contextTier: row.context_tier === 'long' ? 'long' : 'standard',
-    calls: Number(row.calls),
-    unpricedCalls: Number(row.unpriced_calls),
-    tokens: {
-      input: Number(row.input_tokens),
-      output: Number(row.output_tokens),
-      cacheRead: Number(row.cache_read_tokens),
-      cacheWrite: Number(row.cache_write_tokens),
-      cacheWrite1h: Number(row.cache_write_1h_tokens),
-      reasoning: Number(row.reasoning_tokens),
-    },
-    lastCall: Number(row.last_call),
-    totalCost: Number(row.total_cost),
-    retryCost: Number(row.retry_cost),
-    outputCost: Number(row.output_cost),
-    systemPromptCost: Number(row.system_prompt_cost),
-  }));
+  return reader.getRowObjectsJS().map((row) => readLayerGroup(row, spec.dimensions));
 }

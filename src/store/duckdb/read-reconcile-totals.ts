@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ReconcileSpec, ReconcileTotals } from '../reconcile-spec.ts';
 import { buildReconcileQuery } from '../sql/reconcile-query.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
-import { textCell } from './text-cell.ts';
+import { textCell } from '../sql/text-cell.ts';
 
 /** A row of the reconciliation query, with only the grouped keys present. */
 export function readReconcileTotals(

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { REPORT_TOKEN_COLUMNS, type ReportRow, type ReportSpec } from '../report-spec.ts';
 import { buildReportQuery } from '../sql/report-query.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
-import { textCell } from './text-cell.ts';
+import { textCell } from '../sql/text-cell.ts';
 
 /** A row of the report query under the names of PRODUCT.md §9 (d0, d1… become dimensions). */
 export function readReportRow(spec: ReportSpec, raw: Readonly<Record<string, unknown>>): ReportRow {

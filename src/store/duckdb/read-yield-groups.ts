@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { YieldGroup, YieldSpec } from '../insights-spec.ts';
 import { buildYieldQuery } from '../sql/yield-query.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
-import { readGroupKeys } from './read-group-keys.ts';
+import { readGroupKeys } from '../sql/read-group-keys.ts';
 
 /** Runs the yield query and reads its rows as YieldGroups. */
 export async function readYieldGroups(

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Feedback, FeedbackResult } from '../feedback.ts';
-import { textCell } from './text-cell.ts';
+import { textCell } from '../sql/text-cell.ts';
 
 /** Sets outcome and score on the events of each request id; the caller holds the transaction. */
 export async function writeFeedback(

@@ -22,7 +22,7 @@ export function buildChargebackQuery(spec: AllocationSpec, dialect: SqlDialect):
     });
     return `WHEN ${conditions.join(' AND ')} THEN ${index}`;
   });
-  const scopeIndex = cases.length > 0 ? `CASE ${cases.join(' ')} END` : 'CAST(NULL AS INTEGER)';
+  const scopeIndex = cases.length > 0 ? `CASE ${cases.join(' ')} END` : dialect.nullInteger;
   const text = `
 SELECT tag_team AS team, ${scopeIndex} AS shared_scope, count(*) AS events,
   CAST(COALESCE(sum(cost_total), 0) AS VARCHAR) AS cost

@@ -24,6 +24,17 @@ export interface SqlDialect {
    * ClickHouse reads any such name in ORDER BY as the alias, so it must use the alias.
    */
   orderBySum(sum: string, alias: string): string;
+  /** Rows matching `condition` (DuckDB's `FILTER` clause; ClickHouse 18.16 has none). */
+  countWhere(condition: string): string;
+  /** `value` of the row where `order` (an expression or a tuple) is least. */
+  argMin(value: string, order: string): string;
+  /** A NULL typed as an integer (ClickHouse refuses to cast NULL to a non-nullable type). */
+  nullInteger: string;
+  /**
+   * A table whose rows are replaced by key, as a FROM item holding only the latest row per key
+   * (ClickHouse replaces rows at merge time, so it reads them `FINAL`).
+   */
+  replacedRows(table: string): string;
 }
 
 export interface SqlQuery {

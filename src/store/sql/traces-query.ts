@@ -14,13 +14,13 @@ export function buildTopTracesQuery(spec: TopTracesSpec, dialect: SqlDialect): S
   const limit = Math.max(1, Math.floor(spec.limit));
   const text = `
 SELECT trace_id,
-  arg_min(tag_feature, (ts, id)) AS feature,
+  ${dialect.argMin('tag_feature', '(ts, id)')} AS feature,
   count(*) AS calls,
   ${dialect.sumTokens('input_tokens + output_tokens')} AS tokens,
   ${dialect.sumMoney('cost_total')} AS cost,
-  arg_min(input_tokens + output_tokens, (ts, id)) AS first_call_tokens,
-  epoch_ms(min(ts)) AS start_ms,
-  max(epoch_ms(ts) + COALESCE(latency_ms, 0)) - epoch_ms(min(ts)) AS duration_ms
+  ${dialect.argMin('input_tokens + output_tokens', '(ts, id)')} AS first_call_tokens,
+  ${dialect.epochMs('min(ts)')} AS start_ms,
+  max(${dialect.epochMs('ts')} + COALESCE(latency_ms, 0)) - ${dialect.epochMs('min(ts)')} AS duration_ms
 FROM events
 ${scope.where === '' ? 'WHERE' : `${scope.where} AND`} trace_id IS NOT NULL
 GROUP BY trace_id
@@ -46,8 +46,9 @@ export function buildTraceCallsQuery(
   ];
   return {
     text: `
-SELECT id, span_id, parent_span_id, epoch_ms(ts) AS timestamp_ms, provider, model, status, attempt,
-  tag_feature, input_tokens, output_tokens, CAST(COALESCE(cost_total, 0) AS DOUBLE) AS cost, latency_ms
+SELECT id, span_id, parent_span_id, ${dialect.epochMs('ts')} AS timestamp_ms, provider, model, status,
+  attempt, tag_feature, input_tokens, output_tokens,
+  COALESCE(${dialect.moneyAsDouble('cost_total')}, 0) AS cost, latency_ms
 FROM events WHERE ${where.join(' AND ')}
 ORDER BY ts, id`,
     params,

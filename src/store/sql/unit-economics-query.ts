@@ -38,21 +38,21 @@ export function buildUnitEconomicsQuery(spec: UnitEconomicsSpec, dialect: SqlDia
   if (withRevenue && spec.to !== undefined) months.push(`period <= ${bind(monthOf(spec.to - 1))}`);
   const revenueJoin = withRevenue
     ? `LEFT JOIN (
-  SELECT feature, sum(amount) AS revenue FROM revenue
+  SELECT feature, sum(amount) AS revenue FROM ${dialect.replacedRows('revenue')}
   ${months.length > 0 ? `WHERE ${months.join(' AND ')}` : ''}
   GROUP BY feature
 ) r ON r.feature = u.grouped`
     : '';
   const text = `
-SELECT u.*, ${withRevenue ? 'CAST(r.revenue AS DOUBLE)' : 'CAST(NULL AS DOUBLE)'} AS revenue
+SELECT u.*, ${dialect.moneyAsDouble(withRevenue ? 'r.revenue' : 'NULL')} AS revenue
 FROM (
   SELECT COALESCE(${group}, '${UNATTRIBUTED}') AS grouped,
-    count(*) FILTER (WHERE attempt = 1) AS requests,
+    ${dialect.countWhere('attempt = 1')} AS requests,
     count(*) AS events,
     ${dialect.sumMoney('cost_total')} AS cost,
     ${dialect.sumTokens('input_tokens + output_tokens')} AS tokens,
-    count(*) FILTER (WHERE outcome IS NOT NULL) AS outcomes,
-    count(*) FILTER (WHERE outcome = 'success') AS successes,
+    ${dialect.countWhere('outcome IS NOT NULL')} AS outcomes,
+    ${dialect.countWhere("outcome = 'success'")} AS successes,
     count(DISTINCT tag_user) AS active_users
   FROM events
   ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}

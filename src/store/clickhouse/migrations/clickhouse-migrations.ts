@@ -87,6 +87,23 @@ export const CLICKHOUSE_MIGRATIONS: readonly ClickHouseMigration[] = [
   ORDER BY (intDiv(ts, 3600000), provider, model, ts, id)`,
     ],
   },
+  {
+    version: 2,
+    name: 'revenue',
+    statements: [
+      // One amount per feature and month: a re-import writes a row of a higher version, the
+      // engine keeps the highest per key, and readers read the table FINAL (it stays tiny).
+      `CREATE TABLE IF NOT EXISTS revenue (
+    feature String,
+    period String,
+    amount Decimal(38, 12),
+    currency String,
+    version UInt64
+  )
+  ENGINE = ReplacingMergeTree(version)
+  ORDER BY (feature, period)`,
+    ],
+  },
 ];
 
 export const CLICKHOUSE_SCHEMA_VERSION = CLICKHOUSE_MIGRATIONS.length;
