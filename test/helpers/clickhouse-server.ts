@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface ClickHouseServer {
@@ -29,7 +29,9 @@ const APT_LOCK = '/tmp/tokenops-apt.lock';
  * loopback port. Throws saying why when it cannot be installed or started: a suite that
  * needs it must fail, never skip silently.
  */
-export async function startClickHouseServer(directory: string): Promise<ClickHouseServer> {
+export async function startClickHouseServer(where: string): Promise<ClickHouseServer> {
+  // The server runs in `directory` and reads its config by path: a relative one would miss.
+  const directory = resolve(where);
   const installStarted = performance.now();
   const binary = findBinary() ?? install();
   const installSeconds = binary.installed ? (performance.now() - installStarted) / 1000 : 0;
