@@ -37,6 +37,7 @@ export const clickHouseDialect: SqlDialect = {
     return `if(has(tag_keys, ${key}), tag_values[indexOf(tag_keys, ${key})], NULL)`;
   },
   epochMs: (column) => column,
+  epochBucket: (column, sizeMs) => `intDiv(${column}, ${sizeMs}) * ${sizeMs}`,
   sumTokens: (column) => `toInt64(sum(${qualified(column)}))`,
   // Decimal(18,12) sums into Decimal(38,12) exactly; converted once at the end, as on DuckDB.
   sumMoney: (column) => `ifNull(toFloat64(sum(${qualified(column)})), 0)`,
@@ -44,8 +45,11 @@ export const clickHouseDialect: SqlDialect = {
   moneyAsDouble: (column) => `toFloat64(${column})`,
   orderBySum: (_sum, alias) => alias,
   countWhere: (condition) => `countIf(${condition})`,
+  // Not sumIf: it gives 0, not NULL, when no row matches, and 18.16 has no -OrNull combinator.
+  sumWhere: (value, condition) => `sum(if(${condition}, ${value}, NULL))`,
   argMin: (value, order) => `argMin(${value}, ${order})`,
   nullInteger: 'CAST(NULL AS Nullable(Int32))',
+  nullDouble: 'CAST(NULL AS Nullable(Float64))',
   // ReplacingMergeTree folds a replaced row away only when parts merge; FINAL folds it on read.
   replacedRows: (table) => `${table} FINAL`,
 };

@@ -1,13 +1,19 @@
 import type { DueDelivery, StoredAlert } from '../../domain/alert.ts';
+import type { BillingLine } from '../../domain/billing-line.ts';
 import type { Budget } from '../../domain/budget.ts';
 import type { RecordedCall } from '../../domain/recorded-call.ts';
 import type { EventSource, PricedUsageEvent } from '../../domain/usage-event.ts';
 import type { CallsSpec } from '../calls-spec.ts';
-import type { ActivityHour, ActivityMinute } from '../activity-spec.ts';
+import type {
+  ActivityHour,
+  ActivityMinute,
+  ActivityMinutesSpec,
+  ActivitySpec,
+} from '../activity-spec.ts';
 import type { AllocationSpec, AllocationTotals } from '../allocation-spec.ts';
 import { toColumnBatch, type ColumnBatch } from '../column-batch.ts';
 import { EVENT_COLUMNS } from '../event-columns.ts';
-import type { ExperimentVariantTotals } from '../experiment-spec.ts';
+import type { ExperimentSpec, ExperimentVariantTotals } from '../experiment-spec.ts';
 import type { FeedbackResult } from '../feedback.ts';
 import type {
   InsightSpec,
@@ -16,8 +22,9 @@ import type {
   TraceCall,
   TraceSummary,
   YieldGroup,
+  YieldSpec,
 } from '../insights-spec.ts';
-import type { ReconcileTotals } from '../reconcile-spec.ts';
+import type { ReconcileSpec, ReconcileTotals } from '../reconcile-spec.ts';
 import type { Dimension, ReportFilter, ReportRow, ReportSpec } from '../report-spec.ts';
 import type { RevenueLine } from '../../domain/revenue-line.ts';
 import type { RevenueAppendResult } from '../revenue-append-result.ts';
@@ -37,18 +44,26 @@ import { parseClickHouseUrl } from './clickhouse-url.ts';
 import { deleteClickHouseSource } from './delete-clickhouse-source.ts';
 import { migrateClickHouse, readClickHouseSchemaVersion } from './migrate-clickhouse.ts';
 import { notOnClickHouseYet } from './not-on-clickhouse-yet.ts';
+import {
+  queryClickHouseActivityHours,
+  queryClickHouseActivityMinutes,
+} from './query-clickhouse-activity.ts';
 import { queryClickHouseAllocationTotals } from './query-clickhouse-allocation.ts';
+import { queryClickHouseExperiment } from './query-clickhouse-experiment.ts';
 import {
   queryClickHouseLayers,
   queryClickHouseTopTraces,
   queryClickHouseTraceCalls,
 } from './query-clickhouse-insights.ts';
+import { queryClickHouseReconcile } from './query-clickhouse-reconcile.ts';
 import { queryClickHouseReport } from './query-clickhouse-report.ts';
 import { queryClickHouseUnitEconomics } from './query-clickhouse-unit-economics.ts';
+import { queryClickHouseYield } from './query-clickhouse-yield.ts';
 import { readClickHouseCalls } from './read-clickhouse-calls.ts';
 import { readClickHouseEventsBetween } from './read-clickhouse-events-between.ts';
 import { readClickHouseUsageGroups } from './read-clickhouse-usage-groups.ts';
 import { updateClickHousePricing } from './update-clickhouse-pricing.ts';
+import { upsertClickHouseBillingLines } from './upsert-clickhouse-billing-lines.ts';
 import { upsertClickHouseRevenue } from './upsert-clickhouse-revenue.ts';
 import {
   countClickHouseUnpriced,
@@ -140,6 +155,15 @@ export class ClickHouseStore implements Store {
     return deleteClickHouseSource(this.connection, source);
   }
 
+  appendBillingLines(lines: readonly BillingLine[]): Promise<BillingAppendResult> {
+    // One at a time, with appends: each import's versions must sort above the one before.
+    return this.oneAppendAtATime(() => upsertClickHouseBillingLines(this.connection, lines));
+  }
+
+  reconcileTotals(spec: ReconcileSpec): Promise<ReconcileTotals[]> {
+    return queryClickHouseReconcile(this.connection, spec);
+  }
+
   usageGroups(
     from: number,
     to: number,
@@ -162,8 +186,16 @@ export class ClickHouseStore implements Store {
     return this.oneAppendAtATime(() => upsertClickHouseRevenue(this.connection, lines));
   }
 
+  experimentTotals(spec: ExperimentSpec): Promise<ExperimentVariantTotals[]> {
+    return queryClickHouseExperiment(this.connection, spec);
+  }
+
   layerGroups(spec: InsightSpec): Promise<LayerGroup[]> {
     return queryClickHouseLayers(this.connection, spec);
+  }
+
+  yieldGroups(spec: YieldSpec): Promise<YieldGroup[]> {
+    return queryClickHouseYield(this.connection, spec);
   }
 
   topTraces(spec: TopTracesSpec): Promise<TraceSummary[]> {
@@ -174,31 +206,21 @@ export class ClickHouseStore implements Store {
     return queryClickHouseTraceCalls(this.connection, traceId, filters);
   }
 
+  activityHours(spec: ActivitySpec): Promise<ActivityHour[]> {
+    return queryClickHouseActivityHours(this.connection, spec);
+  }
+
+  activityMinutes(spec: ActivityMinutesSpec): Promise<ActivityMinute[]> {
+    return queryClickHouseActivityMinutes(this.connection, spec);
+  }
+
   close(): Promise<void> {
     return this.connection.close();
   }
 
   // Not on ClickHouse yet: each rejects with a StoreError naming the method.
-  appendBillingLines(): Promise<BillingAppendResult> {
-    return notYet('appendBillingLines');
-  }
-  reconcileTotals(): Promise<ReconcileTotals[]> {
-    return notYet('reconcileTotals');
-  }
   recordFeedback(): Promise<FeedbackResult> {
     return notYet('recordFeedback');
-  }
-  experimentTotals(): Promise<ExperimentVariantTotals[]> {
-    return notYet('experimentTotals');
-  }
-  yieldGroups(): Promise<YieldGroup[]> {
-    return notYet('yieldGroups');
-  }
-  activityHours(): Promise<ActivityHour[]> {
-    return notYet('activityHours');
-  }
-  activityMinutes(): Promise<ActivityMinute[]> {
-    return notYet('activityMinutes');
   }
   recordAlerts(): Promise<string[]> {
     return notYet('recordAlerts');

@@ -6,9 +6,8 @@ import type {
   ActivitySpec,
 } from '../activity-spec.ts';
 import { buildActivityHoursQuery, buildActivityMinutesQuery } from '../sql/activity-query.ts';
+import { readActivityHour, readActivityMinute } from '../sql/read-activity-rows.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
-import { readGroupKeys } from '../sql/read-group-keys.ts';
-import { textCell } from '../sql/text-cell.ts';
 
 /** Runs the hourly activity query and reads its rows. */
 export async function readActivityHours(
@@ -17,14 +16,7 @@ export async function readActivityHours(
 ): Promise<ActivityHour[]> {
   const query = buildActivityHoursQuery(spec, duckDbDialect);
   const reader = await connection.runAndReadAll(query.text, query.params);
-  return reader.getRowObjectsJS().map((row) => ({
-    keys: readGroupKeys(row, spec.dimensions),
-    hourStart: Number(row.hour_start),
-    calls: Number(row.calls),
-    cost: Number(row.cost),
-    tokens: Number(row.tokens),
-    users: Number(row.users),
-  }));
+  return reader.getRowObjectsJS().map((row) => readActivityHour(row, spec.dimensions));
 }
 
 /** Runs the per-minute activity query (traces or virtual keys) and reads its rows. */
@@ -34,11 +26,5 @@ export async function readActivityMinutes(
 ): Promise<ActivityMinute[]> {
   const query = buildActivityMinutesQuery(spec, duckDbDialect);
   const reader = await connection.runAndReadAll(query.text, query.params);
-  return reader.getRowObjectsJS().map((row) => ({
-    entity: textCell(row.entity),
-    feature: typeof row.feature === 'string' ? row.feature : null,
-    minuteStart: Number(row.minute_start),
-    calls: Number(row.calls),
-    tokens: Number(row.tokens),
-  }));
+  return reader.getRowObjectsJS().map(readActivityMinute);
 }

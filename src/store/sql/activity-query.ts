@@ -5,15 +5,12 @@ import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 
-/** Epoch ms of the start of the `size`-ms bucket holding each call. */
-const bucketStart = (size: number): string => `CAST(epoch_ms(ts) // ${size} AS BIGINT) * ${size}`;
-
 /** Calls, tokens, effective cost and distinct users per scope group and hour, for anomalies. */
 export function buildActivityHoursQuery(spec: ActivitySpec, dialect: SqlDialect): SqlQuery {
   const scope = insightScope(spec, dialect);
   const groupKeys = [...scope.keyAliases, 'hour_start'];
   const text = `
-SELECT ${[...scope.keySelects, `${bucketStart(HOUR_MS)} AS hour_start`].join(', ')},
+SELECT ${[...scope.keySelects, `${dialect.epochBucket('ts', HOUR_MS)} AS hour_start`].join(', ')},
   count(*) AS calls,
   ${dialect.sumTokens('input_tokens + output_tokens')} AS tokens,
   ${dialect.sumMoney('cost_total')} AS cost,
@@ -35,7 +32,7 @@ export function buildActivityMinutesQuery(
     spec.entity === 'trace' ? 'trace_id' : dialect.freeTag(scope.bind('$."virtual_key"'));
   const text = `
 SELECT ${entity} AS entity, min(tag_feature) AS feature,
-  ${bucketStart(MINUTE_MS)} AS minute_start,
+  ${dialect.epochBucket('ts', MINUTE_MS)} AS minute_start,
   count(*) AS calls,
   ${dialect.sumTokens('input_tokens + output_tokens')} AS tokens
 FROM events

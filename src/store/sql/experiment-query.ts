@@ -18,12 +18,12 @@ export function buildExperimentQuery(spec: ExperimentSpec, dialect: SqlDialect):
   const variant = dimensionColumn('tag:variant', bind, dialect);
   const text = `
 SELECT COALESCE(${variant}, '${UNATTRIBUTED}') AS variant_name,
-  count(*) FILTER (WHERE attempt = 1) AS requests,
+  ${dialect.countWhere('attempt = 1')} AS requests,
   count(*) AS events,
   ${dialect.sumMoney('cost_total')} AS cost,
-  count(*) FILTER (WHERE cost_total IS NULL) AS unpriced,
-  count(*) FILTER (WHERE outcome IS NOT NULL) AS outcomes,
-  count(*) FILTER (WHERE outcome = 'success') AS successes,
+  ${dialect.countWhere('cost_total IS NULL')} AS unpriced,
+  ${dialect.countWhere('outcome IS NOT NULL')} AS outcomes,
+  ${dialect.countWhere("outcome = 'success'")} AS successes,
   count(score) AS scores,
   CAST(COALESCE(sum(score), 0) AS DOUBLE) AS score_sum,
   CAST(COALESCE(sum(score * score), 0) AS DOUBLE) AS score_square_sum

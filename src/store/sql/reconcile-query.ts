@@ -26,32 +26,38 @@ export function buildReconcileQuery(spec: ReconcileSpec, dialect: SqlDialect): S
     key === 'day' ? `${dialect.periodLabel('day', 'ts')} AS day` : key;
   const group = (select: string[]) => (select.length > 0 ? `GROUP BY ${keys.join(', ')}` : '');
   const tokenClasses = TOKEN_BILLED_CLASSES.map((name) => `'${name}'`).join(', ');
-  const join = keys.length > 0 ? keys.map((key) => `b.${key} = m.${key}`).join(' AND ') : 'true';
+  // Derived tables, not `WITH bill AS (SELECT …)`, and USING, which merges the keys of a group
+  // found on one side only: ClickHouse 18.16 has neither that WITH nor a working FULL JOIN … ON.
+  // Without keys each side is one row of sums, so they are simply put side by side.
+  const join = (metered: string) =>
+    keys.length > 0
+      ? `FULL OUTER JOIN ${metered} m USING (${keys.join(', ')})`
+      : `CROSS JOIN ${metered} m`;
   const text = `
-WITH bill AS (
+SELECT ${[...keys, ''].join(', ')}
+  ${dialect.moneyAsDouble('COALESCE(b.invoiced_cost, 0)')} AS invoiced_cost,
+  CAST(COALESCE(b.usage_tokens, b.billed_tokens, 0) AS DOUBLE) AS invoiced_tokens,
+  ${dialect.moneyAsDouble('COALESCE(m.metered_cost, 0)')} AS metered_cost,
+  CAST(COALESCE(m.metered_tokens, 0) AS DOUBLE) AS metered_tokens,
+  ${dialect.moneyAsDouble('COALESCE(m.attributed_cost, 0)')} AS attributed_cost,
+  COALESCE(m.metered_events, 0) AS metered_events
+FROM (
   SELECT ${[...keys.map(billKey), ''].join(', ')}
-    sum(cost) FILTER (WHERE role <> 'usage') AS invoiced_cost,
-    sum(quantity) FILTER (WHERE role = 'usage' AND billed_class IN (${tokenClasses})) AS usage_tokens,
-    sum(quantity) FILTER (WHERE role <> 'usage' AND billed_class IN (${tokenClasses})) AS billed_tokens
-  FROM billing_lines WHERE period_start >= ${from} AND period_start < ${to}
+    ${dialect.sumWhere('cost', "role <> 'usage'")} AS invoiced_cost,
+    ${dialect.sumWhere('quantity', `role = 'usage' AND billed_class IN (${tokenClasses})`)} AS usage_tokens,
+    ${dialect.sumWhere('quantity', `role <> 'usage' AND billed_class IN (${tokenClasses})`)} AS billed_tokens
+  FROM ${dialect.replacedRows('billing_lines')} WHERE period_start >= ${from} AND period_start < ${to}
   ${group(keys)}
-), metered AS (
+) b
+${join(`(
   SELECT ${[...keys.map(eventKey), ''].join(', ')}
     sum(cost_total) AS metered_cost,
     sum(input_tokens + output_tokens) AS metered_tokens,
-    sum(cost_total) FILTER (WHERE tag_team IS NOT NULL) AS attributed_cost,
+    ${dialect.sumWhere('cost_total', 'tag_team IS NOT NULL')} AS attributed_cost,
     count(*) AS metered_events
   FROM events WHERE ts >= ${from} AND ts < ${to}
   ${group(keys)}
-)
-SELECT ${[...keys.map((key) => `COALESCE(b.${key}, m.${key}) AS ${key}`), ''].join(', ')}
-  CAST(COALESCE(b.invoiced_cost, 0) AS DOUBLE) AS invoiced_cost,
-  CAST(COALESCE(b.usage_tokens, b.billed_tokens, 0) AS DOUBLE) AS invoiced_tokens,
-  CAST(COALESCE(m.metered_cost, 0) AS DOUBLE) AS metered_cost,
-  CAST(COALESCE(m.metered_tokens, 0) AS DOUBLE) AS metered_tokens,
-  CAST(COALESCE(m.attributed_cost, 0) AS DOUBLE) AS attributed_cost,
-  COALESCE(m.metered_events, 0) AS metered_events
-FROM bill b FULL OUTER JOIN metered m ON ${join}
+)`)}
 ORDER BY ${keys.length > 0 ? keys.join(', ') : 'invoiced_cost DESC'}`;
   return { text, params };
 }

@@ -12,6 +12,8 @@ export interface SqlDialect {
   freeTag(pathSql: string): string;
   /** Epoch milliseconds of a timestamp column, as an integer. */
   epochMs(column: string): string;
+  /** Epoch ms of the start of the `sizeMs`-long bucket holding timestamp `column`. */
+  epochBucket(column: string, sizeMs: number): string;
   /** Sum of an integer token column, as a 64-bit integer. */
   sumTokens(column: string): string;
   /** Sum of a money column (exact decimal), read out as a double at the end. */
@@ -26,10 +28,14 @@ export interface SqlDialect {
   orderBySum(sum: string, alias: string): string;
   /** Rows matching `condition` (DuckDB's `FILTER` clause; ClickHouse 18.16 has none). */
   countWhere(condition: string): string;
+  /** Sum of `value` over rows matching `condition`, NULL when none has a value (as SQL's sum). */
+  sumWhere(value: string, condition: string): string;
   /** `value` of the row where `order` (an expression or a tuple) is least. */
   argMin(value: string, order: string): string;
   /** A NULL typed as an integer (ClickHouse refuses to cast NULL to a non-nullable type). */
   nullInteger: string;
+  /** A NULL typed as a double (the same reason). */
+  nullDouble: string;
   /**
    * A table whose rows are replaced by key, as a FROM item holding only the latest row per key
    * (ClickHouse replaces rows at merge time, so it reads them `FINAL`).

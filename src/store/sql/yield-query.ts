@@ -1,6 +1,24 @@
-import type { YieldSpec } from '../insights-spec.ts';
-import { insightScope } from './insight-scope.ts';
+import type { InsightSpec, YieldSpec } from '../insights-spec.ts';
+import { insightScope, type InsightScope } from './insight-scope.ts';
 import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
+
+/**
+ * SQL for the outcome a call inherits from its request's later attempts (NULL when none),
+ * binding values through `bind`: given by an adapter whose engine has no `WITH RECURSIVE`
+ * (ClickHouse 18.16), which resolves the chains itself from `buildRetriesQuery`'s rows.
+ */
+export type InheritedOutcome = (bind: (value: string) => string) => string;
+
+/** The retried calls in scope: the links of every retry chain, with their outcomes. */
+const retriedCalls = (scope: InsightScope): string =>
+  `SELECT request_id, retry_of, outcome FROM events
+  ${scope.where ? `${scope.where} AND` : 'WHERE'} retry_of IS NOT NULL`;
+
+/** The retried calls of the spec's scope (request_id, retry_of, outcome), for `InheritedOutcome`. */
+export function buildRetriesQuery(spec: InsightSpec, dialect: SqlDialect): SqlQuery {
+  const scope = insightScope(spec, dialect);
+  return { text: retriedCalls(scope), params: scope.params };
+}
 
 /**
  * Tokens per group by the outcome of the request each call served. The outcome is recorded
@@ -13,24 +31,32 @@ import type { SqlDialect, SqlQuery } from './sql-dialect.ts';
  * only calls without an outcome of their own are joined to the inherited outcomes (the join
  * over every call's request id was most of the time over 10M events).
  */
-export function buildYieldQuery(spec: YieldSpec, dialect: SqlDialect): SqlQuery {
+export function buildYieldQuery(
+  spec: YieldSpec,
+  dialect: SqlDialect,
+  inheritedOutcome?: InheritedOutcome,
+): SqlQuery {
   const scope = insightScope(spec, dialect);
+  // Searched, not `CASE tag_feature WHEN …`: ClickHouse 18.16 answers NULL to the simple form.
   const objective =
     spec.objectives.length > 0
-      ? `CASE tag_feature ${spec.objectives
+      ? `CASE ${spec.objectives
           .map(
             (entry) =>
-              `WHEN ${scope.bind(entry.feature)} THEN CAST(${scope.bind(String(entry.latencyMs))} AS DOUBLE)`,
+              `WHEN tag_feature = ${scope.bind(entry.feature)} THEN CAST(${scope.bind(String(entry.latencyMs))} AS DOUBLE)`,
           )
           .join(' ')} END`
-      : 'CAST(NULL AS DOUBLE)';
+      : dialect.nullDouble;
   const tokens = '(input_tokens + output_tokens)';
   const sumWhen = (condition: string) =>
     dialect.sumTokens(`CASE WHEN ${condition} THEN ${tokens} ELSE 0 END`);
-  const text = `
+  const judged = inheritedOutcome
+    ? `(SELECT *, coalesce(outcome, ${inheritedOutcome(scope.bind)}) AS request_outcome, ${objective} AS objective_ms
+  FROM events ${scope.where}) AS judged`
+    : 'judged';
+  const walk = `
 WITH RECURSIVE retries AS (
-  SELECT request_id, retry_of, outcome FROM events
-  ${scope.where ? `${scope.where} AND` : 'WHERE'} retry_of IS NOT NULL
+  ${retriedCalls(scope)}
 ),
 inherited(request_id, outcome) AS (
   SELECT retry_of, outcome FROM retries WHERE outcome IS NOT NULL
@@ -46,7 +72,8 @@ judged AS (
   SELECT events.*, request_outcomes.outcome AS request_outcome, ${objective} AS objective_ms
   FROM events LEFT JOIN request_outcomes ON request_outcomes.request_id = events.request_id
   ${scope.where ? `${scope.where} AND` : 'WHERE'} events.outcome IS NULL
-)
+)`;
+  const text = `${inheritedOutcome ? '' : walk}
 SELECT ${[...scope.keySelects, ''].join(', ')}
   count(*) AS calls,
   ${dialect.sumTokens(tokens)} AS tokens,
@@ -54,7 +81,7 @@ SELECT ${[...scope.keySelects, ''].join(', ')}
   ${sumWhen("request_outcome = 'failure'")} AS failure_tokens,
   ${sumWhen('request_outcome IS NULL')} AS no_outcome_tokens,
   ${sumWhen("request_outcome = 'success' AND status = 'ok' AND (objective_ms IS NULL OR latency_ms IS NULL OR latency_ms <= objective_ms)")} AS goodput_tokens
-FROM judged
+FROM ${judged}
 ${scope.keyAliases.length > 0 ? `GROUP BY ${scope.keyAliases.join(', ')}` : ''}
 ORDER BY tokens DESC${scope.keyAliases.map((alias) => `, ${alias}`).join('')}`;
   return { text, params: scope.params };

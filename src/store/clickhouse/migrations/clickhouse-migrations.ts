@@ -104,6 +104,37 @@ export const CLICKHOUSE_MIGRATIONS: readonly ClickHouseMigration[] = [
   ORDER BY (feature, period)`,
     ],
   },
+  {
+    version: 3,
+    name: 'billing lines',
+    statements: [
+      // DuckDB's billing_lines, replaced by id: a re-import writes a row of a higher version
+      // and readers read the table FINAL. Not partitioned by period: a corrected line may move
+      // to another month, and rows of one id fold only within a partition.
+      `CREATE TABLE IF NOT EXISTS billing_lines (
+    id String,
+    format String,
+    role String,
+    provider String,
+    account Nullable(String),
+    project Nullable(String),
+    model Nullable(String),
+    billed_class String,
+    service_tier Nullable(String),
+    context_tier Nullable(String),
+    period_start Int64,
+    period_end Int64,
+    quantity Nullable(Float64),
+    cost Nullable(Decimal(38, 12)),
+    currency String,
+    description Nullable(String),
+    tags Nullable(String),
+    version UInt64
+  )
+  ENGINE = ReplacingMergeTree(version)
+  ORDER BY id`,
+    ],
+  },
 ];
 
 export const CLICKHOUSE_SCHEMA_VERSION = CLICKHOUSE_MIGRATIONS.length;
