@@ -21,6 +21,7 @@ import { runStoreContract } from './store-contract.ts';
 import { CLICKHOUSE_SKIPS } from './clickhouse-skips.ts';
 import { assertSameReports, paritySpecs, pricedDemoEvents } from './demo-report-parity.ts';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.ts';
+import type { Store } from '../../src/store/store.ts';
 
 const directory = tempDirectory('clickhouse');
 let server: ClickHouseServer | undefined;
@@ -153,12 +154,16 @@ describe('ClickHouse store', () => {
   });
 
   it('names the method when it is not on ClickHouse yet', async () => {
-    const store = await open('missing')();
-    await assert.rejects(store.listBudgets(), (error: unknown) => {
-      assert.ok(error instanceof StoreError);
-      assert.match(error.message, /listBudgets is not implemented on ClickHouse yet/);
-      return true;
-    });
+    // Through the Store interface: the adapter's stand-in takes no arguments.
+    const store: Store = await open('missing')();
+    await assert.rejects(
+      store.recordFeedback([{ requestId: 'missing', outcome: 'success' }]),
+      (error: unknown) => {
+        assert.ok(error instanceof StoreError);
+        assert.match(error.message, /recordFeedback is not implemented on ClickHouse yet/);
+        return true;
+      },
+    );
     await store.close();
   });
 

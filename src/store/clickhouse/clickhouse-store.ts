@@ -1,4 +1,5 @@
-import type { DueDelivery, StoredAlert } from '../../domain/alert.ts';
+import type { Alert, DeliveryOutcome, DueDelivery, StoredAlert } from '../../domain/alert.ts';
+import type { AlertListSpec } from '../alert-list-spec.ts';
 import type { BillingLine } from '../../domain/billing-line.ts';
 import type { Budget } from '../../domain/budget.ts';
 import type { RecordedCall } from '../../domain/recorded-call.ts';
@@ -39,6 +40,17 @@ import type {
 } from '../store.ts';
 import type { UnitEconomicsSpec, UnitEconomicsTotals } from '../unit-economics-spec.ts';
 import { appendFreshEvents, writeEvents } from './append-fresh-events.ts';
+import {
+  insertClickHouseAlerts,
+  selectClickHouseAlerts,
+  selectClickHouseDueDeliveries,
+  updateClickHouseDeliveries,
+} from './clickhouse-alert-rows.ts';
+import {
+  removeClickHouseBudget,
+  selectClickHouseBudgets,
+  upsertClickHouseBudget,
+} from './clickhouse-budget-rows.ts';
 import { ClickHouseConnection } from './clickhouse-connection.ts';
 import { parseClickHouseUrl } from './clickhouse-url.ts';
 import { deleteClickHouseSource } from './delete-clickhouse-source.ts';
@@ -218,30 +230,41 @@ export class ClickHouseStore implements Store {
     return this.connection.close();
   }
 
-  // Not on ClickHouse yet: each rejects with a StoreError naming the method.
+  recordAlerts(alerts: readonly Alert[], channels: readonly string[]): Promise<string[]> {
+    // One write at a time: the key check and the insert of one batch, before the next.
+    return this.oneAppendAtATime(() =>
+      insertClickHouseAlerts(this.connection, alerts, channels, Date.now()),
+    );
+  }
+
+  listAlerts(spec: AlertListSpec): Promise<StoredAlert[]> {
+    return selectClickHouseAlerts(this.connection, spec);
+  }
+
+  dueDeliveries(now: number, limit: number): Promise<DueDelivery[]> {
+    return selectClickHouseDueDeliveries(this.connection, now, limit);
+  }
+
+  recordDeliveries(outcomes: readonly DeliveryOutcome[]): Promise<void> {
+    // One write at a time: each reads the states it advances, and its versions sort above.
+    return this.oneAppendAtATime(() => updateClickHouseDeliveries(this.connection, outcomes));
+  }
+
+  saveBudget(budget: Budget): Promise<boolean> {
+    return this.oneAppendAtATime(() => upsertClickHouseBudget(this.connection, budget));
+  }
+
+  deleteBudget(name: string): Promise<boolean> {
+    return this.oneAppendAtATime(() => removeClickHouseBudget(this.connection, name));
+  }
+
+  listBudgets(): Promise<Budget[]> {
+    return selectClickHouseBudgets(this.connection);
+  }
+
+  // Not on ClickHouse yet: rejects with a StoreError naming the method.
   recordFeedback(): Promise<FeedbackResult> {
     return notYet('recordFeedback');
-  }
-  recordAlerts(): Promise<string[]> {
-    return notYet('recordAlerts');
-  }
-  listAlerts(): Promise<StoredAlert[]> {
-    return notYet('listAlerts');
-  }
-  dueDeliveries(): Promise<DueDelivery[]> {
-    return notYet('dueDeliveries');
-  }
-  recordDeliveries(): Promise<void> {
-    return notYet('recordDeliveries');
-  }
-  saveBudget(): Promise<boolean> {
-    return notYet('saveBudget');
-  }
-  deleteBudget(): Promise<boolean> {
-    return notYet('deleteBudget');
-  }
-  listBudgets(): Promise<Budget[]> {
-    return notYet('listBudgets');
   }
 
   private oneAppendAtATime<T>(work: () => Promise<T>): Promise<T> {

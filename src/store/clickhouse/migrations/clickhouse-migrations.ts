@@ -135,6 +135,51 @@ export const CLICKHOUSE_MIGRATIONS: readonly ClickHouseMigration[] = [
   ORDER BY id`,
     ],
   },
+  {
+    version: 4,
+    name: 'alerts and budgets',
+    statements: [
+      // One row per alert key: the store writes a key only when it is not stored yet. Times are
+      // epoch ms; scope and data keep DuckDB's JSON text. Tiny, not partitioned, read FINAL.
+      `CREATE TABLE IF NOT EXISTS alerts (
+    key String,
+    kind String,
+    severity String,
+    created_at Int64,
+    title String,
+    text String,
+    scope String,
+    link Nullable(String),
+    data String
+  )
+  ENGINE = ReplacingMergeTree
+  ORDER BY key`,
+      // Where each alert stands on each channel: an attempt writes the pair's next state as a
+      // row of a higher version, and readers read the table FINAL (the latest state per pair).
+      `CREATE TABLE IF NOT EXISTS alert_deliveries (
+    alert_key String,
+    channel String,
+    attempts Int32,
+    next_attempt_at Nullable(Int64),
+    delivered_at Nullable(Int64),
+    last_error Nullable(String),
+    abandoned UInt8,
+    version UInt64
+  )
+  ENGINE = ReplacingMergeTree(version)
+  ORDER BY (alert_key, channel)`,
+      // Budgets made through the API, replaced by name: a save writes the definition (JSON, as
+      // on DuckDB) at a higher version, a delete writes a tombstone (deleted = 1).
+      `CREATE TABLE IF NOT EXISTS budgets (
+    name String,
+    definition String,
+    deleted UInt8,
+    version UInt64
+  )
+  ENGINE = ReplacingMergeTree(version)
+  ORDER BY name`,
+    ],
+  },
 ];
 
 export const CLICKHOUSE_SCHEMA_VERSION = CLICKHOUSE_MIGRATIONS.length;
