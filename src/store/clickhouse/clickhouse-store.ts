@@ -40,11 +40,11 @@ import type {
 } from '../store.ts';
 import type { UnitEconomicsSpec, UnitEconomicsTotals } from '../unit-economics-spec.ts';
 import { appendFreshEvents, writeEvents } from './append-fresh-events.ts';
+import { updateClickHouseDeliveries } from './clickhouse-alert-deliveries.ts';
 import {
   insertClickHouseAlerts,
   selectClickHouseAlerts,
   selectClickHouseDueDeliveries,
-  updateClickHouseDeliveries,
 } from './clickhouse-alert-rows.ts';
 import {
   removeClickHouseBudget,
