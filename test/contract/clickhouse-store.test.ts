@@ -16,12 +16,12 @@ import { runAllocationContract } from './allocation-contract.ts';
 import { runBillingContract } from './billing-contract.ts';
 import { unknownContractSkips } from './contract-case.ts';
 import { runExperimentsContract } from './experiments-contract.ts';
+import { runFeedbackContract } from './feedback-contract.ts';
 import { runInsightsContract } from './insights-contract.ts';
 import { runStoreContract } from './store-contract.ts';
 import { CLICKHOUSE_SKIPS } from './clickhouse-skips.ts';
 import { assertSameReports, paritySpecs, pricedDemoEvents } from './demo-report-parity.ts';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.ts';
-import type { Store } from '../../src/store/store.ts';
 
 const directory = tempDirectory('clickhouse');
 let server: ClickHouseServer | undefined;
@@ -46,6 +46,7 @@ runAllocationContract('ClickHouse', open('allocation'), CLICKHOUSE_SKIPS);
 runActivityContract('ClickHouse', open('activity'), CLICKHOUSE_SKIPS);
 runAlertsContract('ClickHouse', open('alerts'), CLICKHOUSE_SKIPS);
 runExperimentsContract('ClickHouse', open('experiments'), CLICKHOUSE_SKIPS);
+runFeedbackContract('ClickHouse', open('feedback'), CLICKHOUSE_SKIPS);
 
 describe('ClickHouse store', () => {
   it('skips only contract tests that exist', () => {
@@ -149,20 +150,6 @@ describe('ClickHouse store', () => {
           { ...event, pricing: byId.get(event.id) ?? event.pricing },
         ]),
       ),
-    );
-    await store.close();
-  });
-
-  it('names the method when it is not on ClickHouse yet', async () => {
-    // Through the Store interface: the adapter's stand-in takes no arguments.
-    const store: Store = await open('missing')();
-    await assert.rejects(
-      store.recordFeedback([{ requestId: 'missing', outcome: 'success' }]),
-      (error: unknown) => {
-        assert.ok(error instanceof StoreError);
-        assert.match(error.message, /recordFeedback is not implemented on ClickHouse yet/);
-        return true;
-      },
     );
     await store.close();
   });

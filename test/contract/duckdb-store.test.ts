@@ -13,6 +13,7 @@ import { runAlertsContract } from './alerts-contract.ts';
 import { runAllocationContract } from './allocation-contract.ts';
 import { runBillingContract } from './billing-contract.ts';
 import { runExperimentsContract } from './experiments-contract.ts';
+import { runFeedbackContract } from './feedback-contract.ts';
 import { runInsightsContract } from './insights-contract.ts';
 import { runStoreContract } from './store-contract.ts';
 
@@ -27,6 +28,7 @@ runAlertsContract('DuckDB file', () => DuckDbStore.open(join(directory, 'alerts.
 runExperimentsContract('DuckDB file', () =>
   DuckDbStore.open(join(directory, 'experiments.duckdb')),
 );
+runFeedbackContract('DuckDB file', () => DuckDbStore.open(join(directory, 'feedback.duckdb')));
 
 describe('DuckDB store', () => {
   it('writes the columns in the order migration 1 declares them', async () => {

@@ -15,7 +15,7 @@ import type { AllocationSpec, AllocationTotals } from '../allocation-spec.ts';
 import { toColumnBatch, type ColumnBatch } from '../column-batch.ts';
 import { EVENT_COLUMNS } from '../event-columns.ts';
 import type { ExperimentSpec, ExperimentVariantTotals } from '../experiment-spec.ts';
-import type { FeedbackResult } from '../feedback.ts';
+import type { Feedback, FeedbackResult } from '../feedback.ts';
 import type {
   InsightSpec,
   LayerGroup,
@@ -55,7 +55,6 @@ import { ClickHouseConnection } from './clickhouse-connection.ts';
 import { parseClickHouseUrl } from './clickhouse-url.ts';
 import { deleteClickHouseSource } from './delete-clickhouse-source.ts';
 import { migrateClickHouse, readClickHouseSchemaVersion } from './migrate-clickhouse.ts';
-import { notOnClickHouseYet } from './not-on-clickhouse-yet.ts';
 import {
   queryClickHouseActivityHours,
   queryClickHouseActivityMinutes,
@@ -72,6 +71,7 @@ import { queryClickHouseReport } from './query-clickhouse-report.ts';
 import { queryClickHouseUnitEconomics } from './query-clickhouse-unit-economics.ts';
 import { queryClickHouseYield } from './query-clickhouse-yield.ts';
 import { readClickHouseCalls } from './read-clickhouse-calls.ts';
+import { recordClickHouseFeedback } from './record-clickhouse-feedback.ts';
 import { readClickHouseEventsBetween } from './read-clickhouse-events-between.ts';
 import { readClickHouseUsageGroups } from './read-clickhouse-usage-groups.ts';
 import { updateClickHousePricing } from './update-clickhouse-pricing.ts';
@@ -263,8 +263,8 @@ export class ClickHouseStore implements Store {
   }
 
   // Not on ClickHouse yet: rejects with a StoreError naming the method.
-  recordFeedback(): Promise<FeedbackResult> {
-    return notYet('recordFeedback');
+  recordFeedback(feedback: readonly Feedback[]): Promise<FeedbackResult> {
+    return this.oneAppendAtATime(() => recordClickHouseFeedback(this.connection, feedback));
   }
 
   private oneAppendAtATime<T>(work: () => Promise<T>): Promise<T> {
@@ -272,8 +272,4 @@ export class ClickHouseStore implements Store {
     this.appends = run.catch(() => undefined);
     return run;
   }
-}
-
-function notYet(method: string): Promise<never> {
-  return Promise.reject(notOnClickHouseYet(method));
 }
