@@ -5,6 +5,7 @@ import type { CallsSpec } from '../calls-spec.ts';
 import { buildCallsQuery } from '../sql/calls-query.ts';
 import { clickHouseDialect } from './clickhouse-dialect.ts';
 import type { ClickHouseConnection, ClickHouseRow } from './clickhouse-connection.ts';
+import { tokensFromRow } from '../sql/event-from-row.ts';
 
 /** The calls of a period in time order through the shared calls builder, streamed in batches. */
 export async function* readClickHouseCalls(
@@ -26,14 +27,7 @@ function readCall(row: ClickHouseRow, freeTags: Map<string, Record<string, strin
     provider: String(row.provider),
     model: String(row.model),
     serviceTier: String(row.service_tier) as ServiceTier,
-    tokens: {
-      input: Number(row.input_tokens),
-      output: Number(row.output_tokens),
-      cacheRead: Number(row.cache_read_tokens),
-      cacheWrite: Number(row.cache_write_tokens),
-      cacheWrite1h: Number(row.cache_write_1h_tokens),
-      reasoning: Number(row.reasoning_tokens),
-    },
+    tokens: tokensFromRow(row),
     status: String(row.status) as CallStatus,
     attempt: Number(row.attempt),
     tags: readTags(row, freeTags),

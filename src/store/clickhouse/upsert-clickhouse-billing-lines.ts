@@ -3,27 +3,10 @@ import { StoreError } from '../../domain/errors/index.ts';
 import type { BillingAppendResult } from '../store.ts';
 import type { ClickHouseConnection } from './clickhouse-connection.ts';
 import { escapeClickHouseText, quoteClickHouseText } from './render-clickhouse-query.ts';
+import { BILLING_LINE_COLUMNS } from '../billing-line-columns.ts';
 
-const COLUMNS = [
-  'id',
-  'format',
-  'role',
-  'provider',
-  'account',
-  'project',
-  'model',
-  'billed_class',
-  'service_tier',
-  'context_tier',
-  'period_start',
-  'period_end',
-  'quantity',
-  'cost',
-  'currency',
-  'description',
-  'tags',
-  'version',
-];
+// ClickHouse adds the version a replacing row is read by (FINAL).
+const COLUMNS = [...BILLING_LINE_COLUMNS, 'version'];
 
 /**
  * Writes bill lines as one insert (ClickHouse parses it whole before writing, so a bad line

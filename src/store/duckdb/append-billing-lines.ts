@@ -1,25 +1,6 @@
 import { DuckDBTimestampValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { BillingLine } from '../../domain/billing-line.ts';
-
-const COLUMNS = [
-  'id',
-  'format',
-  'role',
-  'provider',
-  'account',
-  'project',
-  'model',
-  'billed_class',
-  'service_tier',
-  'context_tier',
-  'period_start',
-  'period_end',
-  'quantity',
-  'cost',
-  'currency',
-  'description',
-  'tags',
-];
+import { BILLING_LINE_COLUMNS } from '../billing-line-columns.ts';
 
 /**
  * Stages lines with the appender and upserts them by id (the caller holds the transaction):
@@ -31,7 +12,7 @@ export async function upsertBillingLines(
   lines: readonly BillingLine[],
 ): Promise<number> {
   await connection.run(
-    `CREATE TEMP TABLE IF NOT EXISTS staged_billing_lines AS SELECT ${COLUMNS.join(', ')} FROM billing_lines LIMIT 0`,
+    `CREATE TEMP TABLE IF NOT EXISTS staged_billing_lines AS SELECT ${BILLING_LINE_COLUMNS.join(', ')} FROM billing_lines LIMIT 0`,
   );
   await connection.run('DELETE FROM staged_billing_lines');
   const appender = await connection.createAppender('staged_billing_lines');
@@ -69,8 +50,8 @@ export async function upsertBillingLines(
      WHERE NOT EXISTS (SELECT 1 FROM billing_lines b WHERE b.id = s.id)`,
   );
   await connection.run(
-    `INSERT OR REPLACE INTO billing_lines (${COLUMNS.join(', ')})
-     SELECT ${COLUMNS.join(', ')} FROM staged_billing_lines
+    `INSERT OR REPLACE INTO billing_lines (${BILLING_LINE_COLUMNS.join(', ')})
+     SELECT ${BILLING_LINE_COLUMNS.join(', ')} FROM staged_billing_lines
      QUALIFY row_number() OVER (PARTITION BY id) = 1`,
   );
   await connection.run('DELETE FROM staged_billing_lines');

@@ -1,5 +1,6 @@
 import type { ClassCosts } from '../../domain/money.ts';
 import type { Tags } from '../../domain/tags.ts';
+import type { TokenCounts } from '../../domain/token-classes.ts';
 import type {
   CacheOutcome,
   CallStatus,
@@ -37,6 +38,18 @@ function costs(row: EventRow, prefix: 'cost' | 'list'): ClassCosts | null {
   };
 }
 
+/** The token classes of a stored row (events and recorded calls alike). */
+export function tokensFromRow(row: Readonly<Record<string, unknown>>): TokenCounts {
+  return {
+    input: Number(row.input_tokens),
+    output: Number(row.output_tokens),
+    cacheRead: Number(row.cache_read_tokens),
+    cacheWrite: Number(row.cache_write_tokens),
+    cacheWrite1h: Number(row.cache_write_1h_tokens),
+    reasoning: Number(row.reasoning_tokens),
+  };
+}
+
 /**
  * A stored row back as the event it came from. The engines store time and free tags their own
  * way, so each adapter reads those two and hands them in; every other column is the same.
@@ -52,14 +65,7 @@ export function eventFromRow(
     provider: String(row.provider),
     model: String(row.model),
     serviceTier: String(row.service_tier) as ServiceTier,
-    tokens: {
-      input: Number(row.input_tokens),
-      output: Number(row.output_tokens),
-      cacheRead: Number(row.cache_read_tokens),
-      cacheWrite: Number(row.cache_write_tokens),
-      cacheWrite1h: Number(row.cache_write_1h_tokens),
-      reasoning: Number(row.reasoning_tokens),
-    },
+    tokens: tokensFromRow(row),
     status: String(row.status) as CallStatus,
     attempt: Number(row.attempt),
     tags: stored.tags,

@@ -1,0 +1,20 @@
+/** The billing_lines table's columns, in the order both adapters write them. */
+export const BILLING_LINE_COLUMNS = [
+  'id',
+  'format',
+  'role',
+  'provider',
+  'account',
+  'project',
+  'model',
+  'billed_class',
+  'service_tier',
+  'context_tier',
+  'period_start',
+  'period_end',
+  'quantity',
+  'cost',
+  'currency',
+  'description',
+  'tags',
+] as const;
