@@ -1,128 +1,64 @@
 /**
- * `npm run bench`: the demo load rate and `report --by team,feature --grain day` latency over
- * 1M and 10M events, each next to its floor measured in the same run — the same query written
- * by hand in DuckDB SQL on the same file. Results go to bench/results/ with the machine noted.
- * Targets (issue 2): load ≥ 200k events/s; each report ≤ 1.5× its floor. The load has a floor
- * too: DuckDB copying the same rows inside the engine, which no client-side writer can beat.
+ * `npm run bench [-- --largest 10m] [-- --only duckdb|clickhouse]`: the store at scale, on
+ * DuckDB (the embedded store) and ClickHouse (a server started for the run), each figure next
+ * to its floor measured in the same run. For each engine, at about 1M, 10M and 100M events
+ * (the demo month, then 10 and 100 copies of it made inside the engine): the load rate through
+ * the store (beside the engine copying the same rows itself), `report --by team,feature
+ * --grain day` (beside the same query written by hand in the engine's SQL) and a monthly
+ * chargeback. On DuckDB at 10M, the allocation reports; then spike detection and the forecast
+ * backtest. Last, gateway throughput with two replicas sharing Redis against one
+ * (bench/gateway-replicas-bench.ts). Results go to bench/results/latest.json (and a dated
+ * copy; `--only E` writes E-latest.json alone) with the machine noted.
+ * Targets: load ≥ 200k events/s (issue 2); each report ≤ 1.5× its floor (issues 2 and 10);
+ * a monthly chargeback over 100M events on ClickHouse under 10 s (issue 10).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, hostname, totalmem } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { runAnomalyBench } from './anomaly-bench.ts';
-import { buildPricer } from '../src/cli/build-pricer.ts';
-import { configSchema } from '../src/config/index.ts';
-import { generateDemoWorkload, planDemoWorkload } from '../src/demo/index.ts';
-import type { PricedUsageEvent } from '../src/domain/usage-event.ts';
-import { DuckDbStore } from '../src/store/duckdb/duckdb-store.ts';
-import { runForecastBench } from './forecast-bench.ts';
-import type { ReportSpec } from '../src/store/report-spec.ts';
 import {
   buildLayersReport,
   buildTraceRow,
   buildYieldRow,
-  computeChargeback,
   explainUnitEconomics,
-  parseChargebackRequest,
   parseInsightRequest,
   parseTopTracesRequest,
   parseUnitEconomicsRequest,
   spendChangeReport,
 } from '../src/analytics/index.ts';
+import { buildPricer } from '../src/cli/build-pricer.ts';
+import { configSchema } from '../src/config/index.ts';
+import { DuckDbStore } from '../src/store/duckdb/duckdb-store.ts';
+import { runAnomalyBench } from './anomaly-bench.ts';
+import { runForecastBench } from './forecast-bench.ts';
+import { describeMachine } from './gateway/describe-machine.ts';
+import { runClickHouseScale } from './scale/clickhouse-scale.ts';
+import { duckDbScaleEngine } from './scale/duckdb-scale-engine.ts';
+import { runScaleStage, type StageResult } from './scale/run-scale-stage.ts';
+import { chargebackOfMonth, log, median, round } from './scale/scale-workload.ts';
 
-const ROUNDS = 3;
-const REPEATS = 5;
+const option = (name: string): string | undefined => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index < 0 ? undefined : process.argv[index + 1];
+};
+const largest = option('largest') ?? '100m';
+if (largest !== '10m' && largest !== '100m') {
+  throw new Error(`--largest takes 10m or 100m (got ${largest})`);
+}
+const only = option('only');
+if (only !== undefined && only !== 'duckdb' && only !== 'clickhouse') {
+  throw new Error(`--only takes duckdb or clickhouse (got ${only})`);
+}
+
 const workDirectory = join('bench', 'tmp', `run-${process.pid}`);
 const file = join(workDirectory, 'bench.duckdb');
-const spec: ReportSpec = {
-  dimensions: ['team', 'feature'],
-  metric: 'cost',
-  grain: 'day',
-  filters: [],
-};
-const FLOOR_SQL = `
-  SELECT COALESCE(tag_team, '(unattributed)') AS team,
-         COALESCE(tag_feature, '(unattributed)') AS feature,
-         strftime(date_trunc('day', ts), '%Y-%m-%d') AS period,
-         count(*) AS requests,
-         sum(input_tokens), sum(output_tokens), sum(cache_read_tokens),
-         sum(cache_write_tokens), sum(reasoning_tokens),
-         CAST(sum(cost_total) AS DOUBLE) AS cost, CAST(sum(list_total) AS DOUBLE) AS list_cost
-  FROM events GROUP BY ALL ORDER BY period, cost DESC`;
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-};
-
-async function loadDemo(): Promise<Record<string, number>> {
-  const store = await DuckDbStore.open(file);
-  const pricer = buildPricer(configSchema.parse({}));
-  const options = { days: 30, seed: 42, end: Date.UTC(2026, 10, 1) };
-  const total = planDemoWorkload(options).totalEvents;
-  let generate = 0;
-  let price = 0;
-  let append = 0;
-  const started = performance.now();
-  let mark = started;
-  for (const batch of generateDemoWorkload(options, 50_000)) {
-    const afterGenerate = performance.now();
-    generate += afterGenerate - mark;
-    for (const event of batch as PricedUsageEvent[]) event.pricing = pricer.price(event);
-    const afterPrice = performance.now();
-    price += afterPrice - afterGenerate;
-    await store.appendNew(batch as PricedUsageEvent[]);
-    mark = performance.now();
-    append += mark - afterPrice;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  await store.close();
-  return {
-    events: total,
-    seconds: round(seconds),
-    events_per_second: Math.round(total / seconds),
-    generate_events_per_second: Math.round(total / (generate / 1000)),
-    price_events_per_second: Math.round(total / (price / 1000)),
-    append_events_per_second: Math.round(total / (append / 1000)),
-  };
-}
-
-async function timeReport(): Promise<{
-  tokenops_ms: number;
-  floor_ms: number;
-  ratio: number;
-  rows: number;
-}> {
-  const ours: number[] = [];
-  const floor: number[] = [];
-  let rows = 0;
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const store = await DuckDbStore.open(file);
-    for (let repeat = 0; repeat < REPEATS; repeat += 1) {
-      const started = performance.now();
-      rows = (await store.report(spec)).length;
-      ours.push(performance.now() - started);
-    }
-    await store.close();
-    const instance = await DuckDBInstance.create(file);
-    const connection = await instance.connect();
-    for (let repeat = 0; repeat < REPEATS; repeat += 1) {
-      const started = performance.now();
-      (await connection.runAndReadAll(FLOOR_SQL)).getRowObjectsJS();
-      floor.push(performance.now() - started);
-    }
-    connection.closeSync();
-    instance.closeSync();
-  }
-  const tokenopsMs = median(ours);
-  const floorMs = median(floor);
-  return {
-    tokenops_ms: round(tokenopsMs),
-    floor_ms: round(floorMs),
-    ratio: round(tokenopsMs / floorMs),
-    rows,
-  };
-}
+/** The stages of one engine: copies of the demo month and how each is timed. */
+const SCALE_STAGES = [
+  { size: '1m', copies: { from: 1, to: 1 }, timing: { rounds: 3, repeats: 5 } },
+  { size: '10m', copies: { from: 1, to: 10 }, timing: { rounds: 3, repeats: 5 } },
+  // A report over 100M rows takes seconds: fewer runs, still alternating with the floor.
+  { size: '100m', copies: { from: 10, to: 100 }, timing: { rounds: 2, repeats: 2 } },
+].filter(({ size }) => largest === '100m' || size !== '100m');
 
 /**
  * The allocation reports of issue 5 over the same file (target: each under 2 s over 10M
@@ -131,15 +67,9 @@ async function timeReport(): Promise<{
 async function timeAllocationReports(): Promise<Record<string, number>> {
   const store = await DuckDbStore.open(file);
   const pricer = buildPricer(configSchema.parse({}));
-  const sharedScopes = [{ name: 'embedding pipeline', scope: { feature: 'embedding-pipeline' } }];
   const byFeature = parseInsightRequest({}, 'feature');
   const reports: Record<string, () => Promise<unknown>> = {
-    chargeback: () =>
-      computeChargeback(
-        store,
-        parseChargebackRequest({ period: '2026-10', mode: 'chargeback', shared: 'proportional' }),
-        sharedScopes,
-      ),
+    chargeback: () => chargebackOfMonth(store),
     unit_economics: async () => {
       const spec = parseUnitEconomicsRequest({ by: 'feature' });
       return (await store.unitEconomicsTotals(spec)).map((totals) =>
@@ -167,7 +97,7 @@ async function timeAllocationReports(): Promise<Record<string, number>> {
         runs.push(performance.now() - started);
       }
       timings[`${name}_ms`] = round(median(runs));
-      process.stderr.write(`bench: ${name} over 10M ${timings[`${name}_ms`]} ms\n`);
+      log(`${name} over 10M ${timings[`${name}_ms`]} ms`);
     }
   } finally {
     await store.close();
@@ -175,103 +105,77 @@ async function timeAllocationReports(): Promise<Record<string, number>> {
   return timings;
 }
 
+async function runDuckDb(): Promise<Record<string, unknown>> {
+  const engine = duckDbScaleEngine(file);
+  const stages: Record<string, StageResult> = {};
+  let allocation: Record<string, number> = {};
+  for (const [index, stage] of SCALE_STAGES.entries()) {
+    stages[stage.size] = await runScaleStage(engine, index, stage.copies, stage.timing);
+    if (stage.size === '10m') allocation = await timeAllocationReports();
+  }
+  rmSync(file, { force: true });
+  // Issue 7: spike detection on a generated set with spikes injected at known times.
+  const anomalies = await runAnomalyBench(42);
+  log(`anomalies ${JSON.stringify(anomalies)}`);
+  log('forecast backtest over 13 weeks of demo…');
+  const forecastBacktest = await runForecastBench(workDirectory);
+  log(`forecast ${JSON.stringify(forecastBacktest)}`);
+  return {
+    stages,
+    allocation_reports_over_10m: allocation,
+    anomalies,
+    forecast_backtest: forecastBacktest,
+  };
+}
+
 /**
- * The load floor: DuckDB writing the same rows with no JavaScript in the way (INSERT … SELECT
- * from the loaded table into an empty one of the same shape, persisted).
+ * Issue 10's gateway figures — two replicas sharing Redis and a ClickHouse store against one —
+ * measured by bench/gateway-replicas-bench.ts in its own process (it starts gateways and
+ * servers of its own), then read back from its results file.
  */
-async function timeEngineCopy(): Promise<number> {
-  const instance = await DuckDBInstance.create(file);
-  const connection = await instance.connect();
-  await connection.run('CREATE TABLE events_copy AS SELECT * FROM events LIMIT 0');
-  const started = performance.now();
-  const result = await connection.run('INSERT INTO events_copy SELECT * FROM events');
-  await connection.run('CHECKPOINT');
-  const seconds = (performance.now() - started) / 1000;
-  await connection.run('DROP TABLE events_copy');
-  connection.closeSync();
-  instance.closeSync();
-  return Math.round(result.rowsChanged / seconds);
-}
-
-/** 10M events: nine more copies of the demo month with fresh ids, made inside DuckDB. */
-async function scaleToTenMillion(): Promise<number> {
-  const instance = await DuckDBInstance.create(file);
-  const connection = await instance.connect();
-  const started = performance.now();
-  await connection.run(
-    // Every id gets the copy's suffix, so requests, retries and traces stay as distinct as
-    // in the month they were copied from (shared ids would join copies to each other).
-    `INSERT INTO events SELECT events.* REPLACE (
-       events.id || '-copy' || copy AS id,
-       events.request_id || '-copy' || copy AS request_id,
-       events.retry_of || '-copy' || copy AS retry_of,
-       events.trace_id || '-copy' || copy AS trace_id,
-       events.span_id || '-copy' || copy AS span_id,
-       events.parent_span_id || '-copy' || copy AS parent_span_id
-     ) FROM events, range(1, 10) copies(copy)`,
+function runGatewayReplicasBench(): unknown {
+  log('gateway replicas…');
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join('bench', 'gateway-replicas-bench.ts')],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const reader = await connection.runAndReadAll('SELECT count(*) AS events FROM events');
-  const events = Number(reader.getRowObjectsJS()[0]?.events);
-  connection.closeSync();
-  instance.closeSync();
-  process.stderr.write(
-    `bench: scaled to ${events} events in ${round((performance.now() - started) / 1000)}s\n`,
-  );
-  return events;
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
+  if (run.status !== 0) throw new Error(`the gateway replicas bench failed (exit ${run.status})`);
+  return JSON.parse(readFileSync(join('bench', 'results', 'gateway-replicas-latest.json'), 'utf8'));
 }
 
 rmSync(workDirectory, { recursive: true, force: true });
 mkdirSync(workDirectory, { recursive: true });
 mkdirSync(join('bench', 'results'), { recursive: true });
 try {
-  process.stderr.write('bench: loading the demo month (about 1M events)…\n');
-  const load = { ...(await loadDemo()), engine_floor_events_per_second: await timeEngineCopy() };
-  process.stderr.write(`bench: ${JSON.stringify(load)}\n`);
-  const report1m = await timeReport();
-  process.stderr.write(`bench: report over 1M ${JSON.stringify(report1m)}\n`);
-  const events10m = await scaleToTenMillion();
-  const report10m = await timeReport();
-  process.stderr.write(`bench: report over 10M ${JSON.stringify(report10m)}\n`);
-  const allocation10m = await timeAllocationReports();
-  // Issue 7: spike detection on a generated set with spikes injected at known times.
-  const anomalies = await runAnomalyBench(42);
-  process.stderr.write(`bench: anomalies ${JSON.stringify(anomalies)}\n`);
-  process.stderr.write('bench: forecast backtest over 13 weeks of demo…\n');
-  const forecastBacktest = await runForecastBench(workDirectory);
-  process.stderr.write(`bench: forecast ${JSON.stringify(forecastBacktest)}\n`);
+  const started = new Date();
+  const duckdb = only === 'clickhouse' ? undefined : await runDuckDb();
+  const clickhouse =
+    only === 'duckdb'
+      ? undefined
+      : await runClickHouseScale(join(workDirectory, 'clickhouse'), SCALE_STAGES);
+  const gatewayReplicas = only === undefined ? runGatewayReplicasBench() : undefined;
   const result = {
-    date: new Date().toISOString(),
-    machine: {
-      host: hostname(),
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cores: cpus().length,
-      memory_gib: round(totalmem() / 2 ** 30),
-      free_memory_gib: round(freemem() / 2 ** 30),
-      node: process.version,
-    },
+    date: started.toISOString(),
+    seconds: Math.round((Date.now() - started.getTime()) / 1000),
+    machine: describeMachine(),
     targets: {
       load_events_per_second: 200_000,
       report_ratio_to_floor: 1.5,
       allocation_report_ms_over_10m: 2_000,
+      clickhouse_chargeback_ms_over_100m: 10_000,
     },
-    load,
-    report: {
-      query: 'report --by team,feature --grain day',
-      over_1m: report1m,
-      over_10m: { events: events10m, ...report10m },
-    },
-    allocation_reports_over_10m: allocation10m,
-    anomalies,
-    forecast_backtest: forecastBacktest,
+    report_query: 'report --by team,feature --grain day',
+    duckdb,
+    clickhouse,
+    gateway_replicas: gatewayReplicas,
   };
-  const day = result.date.slice(0, 10);
-  writeFileSync(join('bench', 'results', `${day}.json`), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(join('bench', 'results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  const text = `${JSON.stringify(result, null, 2)}\n`;
+  if (only === undefined) {
+    writeFileSync(join('bench', 'results', `${result.date.slice(0, 10)}.json`), text);
+  }
+  writeFileSync(join('bench', 'results', `${only ? `${only}-` : ''}latest.json`), text);
+  process.stdout.write(text);
 } finally {
   rmSync(workDirectory, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { createFailureTally, tallyFailure, type FailureTally } from './failure-tally.ts';
 import { cpuPerCallUs, type CpuSnapshot } from './cpu-per-call.ts';
-import { sendBenchRequest } from './send-bench-request.ts';
+import { sendBenchRequest, type BenchOutcome } from './send-bench-request.ts';
 
 export interface ClosedLoopOptions {
   pool: Dispatcher;
@@ -12,6 +12,8 @@ export interface ClosedLoopOptions {
   warmupMs: number;
   measureMs: number;
   sampleCpu: () => CpuSnapshot;
+  /** Sees every call's outcome, warm-up and stragglers included (for checks after the run). */
+  onOutcome?: (outcome: BenchOutcome) => void;
 }
 
 export interface ClosedLoopResult extends FailureTally {
@@ -46,6 +48,7 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedL
     while (performance.now() < measureTo) {
       const outcome = await sendBenchRequest(options.pool, options.path, options.nextBody());
       const ended = performance.now();
+      options.onOutcome?.(outcome);
       if (ended < measureFrom || ended > measureTo) continue;
       if (outcome.failure === undefined) completed += 1;
       else tallyFailure(failures, outcome.failure);

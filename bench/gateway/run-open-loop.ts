@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { createFailureTally, tallyFailure, type FailureTally } from './failure-tally.ts';
 import { cpuPerCallUs, type CpuSnapshot } from './cpu-per-call.ts';
-import { sendBenchRequest } from './send-bench-request.ts';
+import { sendBenchRequest, type BenchOutcome } from './send-bench-request.ts';
 import { roundMs, summarizeLatency, type LatencySummary } from './summarize-latency.ts';
 import { percentile } from './percentile.ts';
 
@@ -14,6 +14,8 @@ export interface OpenLoopOptions {
   warmupMs: number;
   measureMs: number;
   sampleCpu: () => CpuSnapshot;
+  /** Sees every call's outcome, warm-up and stragglers included (for checks after the run). */
+  onOutcome?: (outcome: BenchOutcome) => void;
 }
 
 export interface OpenLoopResult extends LatencySummary, FailureTally {
@@ -51,6 +53,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
         if (measured) lags.push(now - (start + next * interval));
         calls.push(
           sendBenchRequest(options.pool, options.path, options.nextBody()).then((outcome) => {
+            options.onOutcome?.(outcome);
             if (!measured) return;
             if (outcome.failure === undefined) latencies.push(outcome.milliseconds);
             else tallyFailure(failures, outcome.failure);

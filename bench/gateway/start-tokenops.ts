@@ -15,6 +15,12 @@ export async function startTokenops(options: {
   cpuProfileDirectory?: string;
   /** More tokenops.yaml (routing, cache…), after the providers. */
   extraConfig?: string;
+  /**
+   * The data directory (default WORK/data): replicas of one tokenops.yaml share the working
+   * directory and each keep their own spool. `name` tells them apart in errors.
+   */
+  dataDirectory?: string;
+  name?: string;
 }): Promise<ChildServer> {
   mkdirSync(options.workDirectory, { recursive: true });
   writeFileSync(
@@ -24,9 +30,10 @@ export async function startTokenops(options: {
   const profile = options.cpuProfileDirectory
     ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDirectory}`]
     : [];
+  const data = options.dataDirectory ?? join(options.workDirectory, 'data');
   return startChild({
-    name: 'tokenops',
-    args: [...profile, BIN, '--data', join(options.workDirectory, 'data'), 'start', '--port', '0'],
+    name: options.name ?? 'tokenops',
+    args: [...profile, BIN, '--data', data, 'start', '--port', '0'],
     cwd: options.workDirectory,
   });
 }

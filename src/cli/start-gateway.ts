@@ -8,6 +8,7 @@ import type { Store } from '../store/store.ts';
 import type { CallGovernor } from '../govern/index.ts';
 import { buildProviderRegistry } from './build-pricer.ts';
 import { buildGatewayOptimization } from './build-gateway-optimization.ts';
+import { spoolFlushIntervalMs } from './spool-flush-interval.ts';
 
 /**
  * The gateway of `tokenops start`: the spool under DATA/spool (replayed now, so events a
@@ -27,7 +28,7 @@ export async function startGateway(options: {
     directory: join(options.dataDir, 'spool'),
     store: options.store,
     pricer: options.pricer,
-    flushIntervalMs: config.gateway.flushIntervalMs,
+    flushIntervalMs: spoolFlushIntervalMs(config),
     log: options.log,
   });
   const providers = Object.fromEntries(

@@ -3,6 +3,7 @@ import type { SqlQuery } from '../sql/sql-dialect.ts';
 
 const PLACEHOLDER = /\{p(\d+):(String|EpochMs)\}/g;
 const SPECIAL = /[\\'\t\n\r\0]/g;
+const SPECIAL_TEST = /[\\'\t\n\r\0]/;
 const ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\\\',
   "'": "\\'",
@@ -14,6 +15,8 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 /** Text escaped for a ClickHouse quoted string (and for a TabSeparated field). */
 export function escapeClickHouseText(value: string): string {
+  // Most text (ids, names) has nothing to escape: skip the replace's callback and copy.
+  if (!SPECIAL_TEST.test(value)) return value;
   return value.replace(SPECIAL, (character) => ESCAPES[character] ?? character);
 }
 
