@@ -22,19 +22,12 @@ export class ClickHouseConnection {
     readonly location: ClickHouseLocation,
   ) {}
 
-  /** Connects, creating the database when it does not exist yet. */
-  static async open(location: ClickHouseLocation): Promise<ClickHouseConnection> {
-    const bootstrap = clientFor(location, 'default');
-    try {
-      await guard(location, () =>
-        bootstrap.command({
-          query: `CREATE DATABASE IF NOT EXISTS ${location.database}`,
-        }),
-      );
-    } finally {
-      await bootstrap.close();
-    }
-    return new ClickHouseConnection(clientFor(location, location.database), location);
+  /**
+   * A connection to one database of the server, the location's by default; creates nothing
+   * (`openClickHouseDatabase` creates the location's database first).
+   */
+  static open(location: ClickHouseLocation, database = location.database): ClickHouseConnection {
+    return new ClickHouseConnection(clientFor(location, database), location);
   }
 
   /** Rows of a query (text with placeholders, or fixed text), as JSON objects. */
@@ -122,8 +115,10 @@ function clientFor(location: ClickHouseLocation, database: string): ClickHouseCl
     // Failures reach the caller as StoreErrors; the client's own logging would repeat them.
     log: { level: ClickHouseLogLevel.OFF },
     // The shared builders expect SQL's outer joins: NULL, not the type's default, where a row
-    // found no match (a feature without revenue must read as none, not $0).
-    clickhouse_settings: { join_use_nulls: 1 },
+    // found no match (a feature without revenue must read as none, not $0). Replicated tables
+    // drop an insert whose block matches a recent one: after deleteSource, `tokenops demo`
+    // writes the same events again and would store none (no-op on plain MergeTree tables).
+    clickhouse_settings: { join_use_nulls: 1, insert_deduplicate: 0 },
   });
 }
 
@@ -162,6 +157,14 @@ function toStoreError(location: ClickHouseLocation, error: unknown): StoreError 
     .slice(0, 200);
   return new StoreError(
     `ClickHouse at ${location.origin} refused a request${number ? ` (code ${number})` : ''}: ${reason}`,
-    'check that the server is a supported ClickHouse and that `tokenops migrate` has run',
+    number !== undefined && ZOOKEEPER_LOST.has(number)
+      ? 'replicated tables take no writes while their node cannot reach ZooKeeper: bring ZooKeeper back (docs/deployment.md); a gateway keeps the events in its spool until then'
+      : 'check that the server is a supported ClickHouse and that `tokenops migrate` has run',
   );
 }
+
+/**
+ * ClickHouse's codes for a replicated table cut off from ZooKeeper: NO_ZOOKEEPER,
+ * TABLE_IS_READ_ONLY, KEEPER_EXCEPTION (the session lost mid-request).
+ */
+const ZOOKEEPER_LOST = new Set(['225', '242', '999']);

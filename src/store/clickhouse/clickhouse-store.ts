@@ -51,10 +51,11 @@ import {
   selectClickHouseBudgets,
   upsertClickHouseBudget,
 } from './clickhouse-budget-rows.ts';
-import { ClickHouseConnection } from './clickhouse-connection.ts';
+import type { ClickHouseConnection } from './clickhouse-connection.ts';
 import { parseClickHouseUrl } from './clickhouse-url.ts';
 import { deleteClickHouseSource } from './delete-clickhouse-source.ts';
 import { migrateClickHouse, readClickHouseSchemaVersion } from './migrate-clickhouse.ts';
+import { openClickHouseDatabase } from './open-clickhouse-database.ts';
 import {
   queryClickHouseActivityHours,
   queryClickHouseActivityMinutes,
@@ -95,7 +96,7 @@ export class ClickHouseStore implements Store {
 
   /** Connects to `clickhouse://HOST:PORT/DB`, creating or upgrading the schema. */
   static async open(url: string): Promise<ClickHouseStore> {
-    const connection = await ClickHouseConnection.open(parseClickHouseUrl(url));
+    const connection = await openClickHouseDatabase(parseClickHouseUrl(url));
     try {
       await migrateClickHouse(connection);
     } catch (error) {
