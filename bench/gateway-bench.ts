@@ -10,13 +10,16 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
+import { openBenchPool } from './gateway/open-bench-pool.ts';
 import { ROUTED_CONFIG, type BenchVariant } from './gateway/bench-call.ts';
+import { BENCH_TARGET_NAMES } from './gateway/bench-target.ts';
 import { buildBenchTargets } from './gateway/build-bench-targets.ts';
 import { checkTargetsAnswer } from './gateway/check-targets-answer.ts';
 import { describeMachine } from './gateway/describe-machine.ts';
 import { GATEWAY_BENCH_SETTINGS, GATEWAY_TARGETS } from './gateway/gateway-bench-settings.ts';
-import { countFailures, judgeGatewayTargets } from './gateway/judge-gateway-targets.ts';
+import { countFailures } from './gateway/failure-tally.ts';
+import { judgeGatewayTargets } from './gateway/judge-gateway-targets.ts';
 import { measureVariant, type VariantFigures } from './gateway/measure-variant.ts';
 import { formatGatewayTable } from './gateway/format-gateway-table.ts';
 import { readProcessMemory } from './gateway/read-process-memory.ts';
@@ -33,13 +36,7 @@ const pools: Pool[] = [];
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 function openPool(url: string): Pool {
-  // More connections than callers, so the client side never queues a call behind another.
-  const pool = new Pool(url, {
-    connections: GATEWAY_BENCH_SETTINGS.closed_loop_concurrency * 2,
-    keepAliveTimeout: 30_000,
-    headersTimeout: 10_000,
-    bodyTimeout: 10_000,
-  });
+  const pool = openBenchPool(url, GATEWAY_BENCH_SETTINGS.closed_loop_concurrency);
   pools.push(pool);
   return pool;
 }
@@ -106,7 +103,7 @@ async function main(): Promise<void> {
     gateway_memory: { at_start: gatewayAtStart ?? null, after_runs: gatewayMemory ?? null },
     routed_gateway_memory: { at_start: routedAtStart ?? null, after_runs: routedMemory ?? null },
     floor_memory: { at_start: floorAtStart ?? null, after_runs: floorMemory ?? null },
-    failures: countFailures(figures),
+    failures: countFailures(figures, BENCH_TARGET_NAMES),
     checks,
     all_targets_met: checks.every((check) => check.pass),
   };

@@ -13,7 +13,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
+import { openBenchPool } from './gateway/open-bench-pool.ts';
 import { startClickHouseServer, type ClickHouseServer } from '../test/helpers/clickhouse-server.ts';
 import { tallyStoredRequests } from '../test/helpers/tally-stored-requests.ts';
 import { BENCH_VARIANTS, type BenchVariant } from './gateway/bench-call.ts';
@@ -21,10 +22,10 @@ import { checkReplicasAnswer } from './gateway/check-replicas-answer.ts';
 import { clearLedgerKeys } from './gateway/clear-ledger-keys.ts';
 import { countClickHouseInserts } from './gateway/count-clickhouse-inserts.ts';
 import { describeMachine } from './gateway/describe-machine.ts';
+import { countFailures } from './gateway/failure-tally.ts';
 import { findProcess } from './gateway/find-process.ts';
 import { formatReplicasTable, type GatewayMemory } from './gateway/format-replicas-table.ts';
 import {
-  countReplicaFailures,
   measureReplicasVariant,
   REPLICAS_TARGET_NAMES,
   type ReplicasTarget,
@@ -53,13 +54,7 @@ let ledgerKeys: string[] = [];
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 function openPool(url: string): Pool {
-  // More connections than callers, so the client side never queues a call behind another.
-  const pool = new Pool(url, {
-    connections: SETTINGS.closed_loop_concurrency * 2,
-    keepAliveTimeout: 30_000,
-    headersTimeout: 10_000,
-    bodyTimeout: 10_000,
-  });
+  const pool = openBenchPool(url, SETTINGS.closed_loop_concurrency);
   pools.push(pool);
   return pool;
 }
@@ -184,7 +179,7 @@ async function main(): Promise<void> {
   const inserts = await countClickHouseInserts(storeUrl);
 
   const machine = describeMachine();
-  const failures = countReplicaFailures(figures);
+  const failures = countFailures(figures, REPLICAS_TARGET_NAMES);
   const result = {
     date: new Date().toISOString(),
     machine,

@@ -1,3 +1,5 @@
+import { BENCH_VARIANTS, type BenchVariant } from './bench-call.ts';
+
 /** Failed calls of one run: how many, and how many of each kind (a status or an error code). */
 export interface FailureTally {
   failed: number;
@@ -11,4 +13,32 @@ export function createFailureTally(): FailureTally {
 export function tallyFailure(tally: FailureTally, failure: string): void {
   tally.failed += 1;
   tally.kinds[failure] = (tally.kinds[failure] ?? 0) + 1;
+}
+
+/** The runs of one variant, by loop and target. */
+interface VariantRuns<Name extends string> {
+  latency_at_fixed_rate: Record<Name, FailureTally>;
+  saturated_throughput: Record<Name, FailureTally>;
+}
+
+/** Every failed call of every run, by variant, loop and target, for the results file. */
+export function countFailures<Name extends string>(
+  figures: Record<BenchVariant, VariantRuns<Name>>,
+  names: readonly Name[],
+): { total: number; runs_with_failures: string[] } {
+  let total = 0;
+  const runs: string[] = [];
+  for (const variant of BENCH_VARIANTS) {
+    for (const name of names) {
+      const loops = {
+        fixed_rate: figures[variant].latency_at_fixed_rate[name],
+        saturated: figures[variant].saturated_throughput[name],
+      };
+      for (const [loop, run] of Object.entries(loops)) {
+        total += run.failed;
+        if (run.failed > 0) runs.push(`${variant} ${loop} ${name}: ${JSON.stringify(run.kinds)}`);
+      }
+    }
+  }
+  return { total, runs_with_failures: runs };
 }

@@ -1,5 +1,4 @@
 import { BENCH_VARIANTS, type BenchVariant } from './bench-call.ts';
-import { BENCH_TARGET_NAMES } from './bench-target.ts';
 import { GATEWAY_TARGETS } from './gateway-bench-settings.ts';
 import type { VariantFigures } from './measure-variant.ts';
 import type { ProcessMemory } from './read-process-memory.ts';
@@ -92,28 +91,6 @@ export function judgeGatewayTargets(
     }),
   );
   return checks;
-}
-
-/** Every failed call of every run, by variant, loop and target, for the results file. */
-export function countFailures(figures: Record<BenchVariant, VariantFigures>): {
-  total: number;
-  runs_with_failures: string[];
-} {
-  let total = 0;
-  const runs: string[] = [];
-  for (const variant of BENCH_VARIANTS) {
-    for (const name of BENCH_TARGET_NAMES) {
-      const loops = {
-        fixed_rate: figures[variant].latency_at_fixed_rate[name],
-        saturated: figures[variant].saturated_throughput[name],
-      };
-      for (const [loop, run] of Object.entries(loops)) {
-        total += run.failed;
-        if (run.failed > 0) runs.push(`${variant} ${loop} ${name}: ${JSON.stringify(run.kinds)}`);
-      }
-    }
-  }
-  return { total, runs_with_failures: runs };
 }
 
 function check(

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { BENCH_VARIANTS, type BenchVariant } from './bench-call.ts';
+import type { BenchVariant } from './bench-call.ts';
 import type { CpuSnapshot } from './cpu-per-call.ts';
 import { REPLICAS_BENCH_SETTINGS as SETTINGS } from './replicas-bench-settings.ts';
 import { runClosedLoop, type ClosedLoopResult } from './run-closed-loop.ts';
@@ -97,26 +97,4 @@ export async function measureReplicasVariant(
         (closed.two_replicas.requests_per_second / closed.one_gateway.requests_per_second) * 1000,
       ) / 1000,
   };
-}
-
-/** Every failed call of every measured run, by variant, loop and target, for the results file. */
-export function countReplicaFailures(figures: Record<BenchVariant, ReplicasVariantFigures>): {
-  total: number;
-  runs_with_failures: string[];
-} {
-  let total = 0;
-  const runs: string[] = [];
-  for (const variant of BENCH_VARIANTS) {
-    for (const name of REPLICAS_TARGET_NAMES) {
-      const loops = {
-        fixed_rate: figures[variant].latency_at_fixed_rate[name],
-        saturated: figures[variant].saturated_throughput[name],
-      };
-      for (const [loop, run] of Object.entries(loops)) {
-        total += run.failed;
-        if (run.failed > 0) runs.push(`${variant} ${loop} ${name}: ${JSON.stringify(run.kinds)}`);
-      }
-    }
-  }
-  return { total, runs_with_failures: runs };
 }
