@@ -1,4 +1,4 @@
-import type { Alert } from '../domain/alert.ts';
+import type { Alert, DueDelivery } from '../domain/alert.ts';
 import type { Store } from '../store/store.ts';
 import { anomalyAlerts } from './alerts/anomaly-alerts.ts';
 import type { AlertChannel } from './alerts/alert-channel.ts';
@@ -73,6 +73,7 @@ export function createGovernanceLoop(options: GovernanceLoopOptions): Governance
         ...options.retry,
         post: (channel, alert) => postAlert(channel, alert),
         log: options.log,
+        ...(options.ledger ? { claim: claimDelivery(options.ledger) } : {}),
       });
     }
   };
@@ -100,6 +101,17 @@ export function createGovernanceLoop(options: GovernanceLoopOptions): Governance
 }
 
 const CLAIM_TTL_MS = 40 * 86_400_000;
+// A replica that dies between claiming an attempt and recording it hands it back this late.
+const DELIVERY_CLAIM_TTL_MS = 15 * 60_000;
+
+/**
+ * Each attempt of a delivery is claimed once across replicas: its key carries the attempt
+ * count, which recording the outcome moves on, so a retry is claimed afresh.
+ */
+function claimDelivery(ledger: Ledger): (delivery: DueDelivery) => Promise<boolean> {
+  return ({ alert, channel, attempts }) =>
+    ledger.claimOnce(`delivery:${alert.key}:${channel}:${attempts}`, DELIVERY_CLAIM_TTL_MS);
+}
 
 /**
  * With a shared ledger, only the replica that claims an alert's key first records and sends

@@ -1,4 +1,4 @@
-import type { Alert, DeliveryOutcome } from '../../domain/alert.ts';
+import type { Alert, DeliveryOutcome, DueDelivery } from '../../domain/alert.ts';
 import type { Store } from '../../store/store.ts';
 import type { AlertChannel } from './alert-channel.ts';
 import type { PostResult } from './post-alert.ts';
@@ -12,6 +12,11 @@ export interface DeliveryOptions {
   maxAttempts: number;
   post: (channel: AlertChannel, alert: Alert) => Promise<PostResult>;
   log: (line: string) => void;
+  /**
+   * True when this replica may try this attempt. Replicas sharing a store all see the same
+   * due deliveries; without a claim each would send them.
+   */
+  claim?: (delivery: DueDelivery) => Promise<boolean>;
 }
 
 const BATCH = 50;
@@ -28,7 +33,9 @@ export async function deliverDueAlerts(
   const byName = new Map(channels.map((channel) => [channel.name, channel]));
   const due = await store.dueDeliveries(options.now, BATCH);
   const outcomes: DeliveryOutcome[] = [];
-  for (const { alert, channel: name, attempts } of due) {
+  for (const delivery of due) {
+    if (options.claim && !(await options.claim(delivery))) continue;
+    const { alert, channel: name, attempts } = delivery;
     const channel = byName.get(name);
     const at = Date.now();
     if (!channel) {
