@@ -3,6 +3,7 @@ import type { LayerGroup } from '../insights-spec.ts';
 import type { Dimension } from '../report-spec.ts';
 import { readGroupKeys } from './read-group-keys.ts';
 import { textCell } from './text-cell.ts';
+import { tokensFromRow } from './event-from-row.ts';
 
 /** A row of the layers query as a LayerGroup (counts may arrive as text or bigint: Number reads both). */
 export function readLayerGroup(
@@ -18,14 +19,7 @@ export function readLayerGroup(
     contextTier: row.context_tier === 'long' ? 'long' : 'standard',
     calls: Number(row.calls),
     unpricedCalls: Number(row.unpriced_calls),
-    tokens: {
-      input: Number(row.input_tokens),
-      output: Number(row.output_tokens),
-      cacheRead: Number(row.cache_read_tokens),
-      cacheWrite: Number(row.cache_write_tokens),
-      cacheWrite1h: Number(row.cache_write_1h_tokens),
-      reasoning: Number(row.reasoning_tokens),
-    },
+    tokens: tokensFromRow(row),
     lastCall: Number(row.last_call),
     totalCost: Number(row.total_cost),
     retryCost: Number(row.retry_cost),

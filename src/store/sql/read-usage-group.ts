@@ -2,6 +2,7 @@ import type { ClassCosts } from '../../domain/money.ts';
 import type { EventSource, ServiceTier } from '../../domain/usage-event.ts';
 import type { UsageGroup } from '../store.ts';
 import { readTagColumns } from './read-tag-columns.ts';
+import { tokensFromRow } from './event-from-row.ts';
 
 type Row = Record<string, unknown>;
 const HOUR_MS = 3_600_000;
@@ -33,14 +34,7 @@ export function readUsageGroup(row: Row): UsageGroup {
     source: String(row.source) as EventSource,
     tags: readTagColumns(row),
     events: Number(row.events),
-    tokens: {
-      input: Number(row.input_tokens),
-      output: Number(row.output_tokens),
-      cacheRead: Number(row.cache_read_tokens),
-      cacheWrite: Number(row.cache_write_tokens),
-      cacheWrite1h: Number(row.cache_write_1h_tokens),
-      reasoning: Number(row.reasoning_tokens),
-    },
+    tokens: tokensFromRow(row),
     list: costs(row, 'list'),
     effective: costs(row, 'cost'),
   };
