@@ -19,6 +19,7 @@ export {
   type PricedColumnBatch,
 } from './events/create-event-batch-reader.ts';
 export { pricerFromSpec, type PricerSpec } from './events/pricer-spec.ts';
+export { workerUrl } from './worker-url.ts';
 export { ingestEvents, type IngestResult } from './events/ingest-events.ts';
 export {
   encodeProtobufTraceResponse,

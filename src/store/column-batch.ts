@@ -1,3 +1,5 @@
+import type { StringDictionary } from './string-dictionary.ts';
+
 /**
  * How a column's values are laid out in memory, as a columnar store takes them. `money` is an
  * int64 count of pico-units (DECIMAL(18,12)); `timestamp` takes epoch milliseconds and holds
@@ -26,10 +28,12 @@ export const LAYOUT_BYTES: Readonly<Record<ColumnLayout, number>> = {
 export interface ColumnValues {
   layout: ColumnLayout;
   bytes: ArrayBuffer;
-  /** For `varchar`: each row's string, or null. */
+  /** For `varchar`: each row's string, or null; empty when `dictionary` holds them instead. */
   strings: (string | null)[];
   /** Bit i (word i >> 5, bit i & 31) set when row i has a value; null when none is NULL. */
   validity: Uint32Array<ArrayBuffer> | null;
+  /** For `varchar`, when known: the rows as codes into their distinct values. */
+  dictionary?: StringDictionary;
 }
 
 /**
@@ -108,6 +112,20 @@ function toColumn<Row>(column: TableColumn<Row>, rows: readonly Row[]): ColumnVa
   return { layout, bytes, strings, validity };
 }
 
+/** A varchar column's strings by row (null for NULL), decoded from its dictionary if need be. */
+export function columnStrings(column: ColumnValues): readonly (string | null)[] {
+  const { dictionary, validity } = column;
+  if (!dictionary || column.strings.length > 0) return column.strings;
+  const { names, codes } = dictionary;
+  const strings: (string | null)[] = [];
+  for (let row = 0; row < codes.length; row += 1) {
+    strings.push(
+      validity && !((validity[row >>> 5]! >>> (row & 31)) & 1) ? null : names[codes[row]!]!,
+    );
+  }
+  return strings;
+}
+
 /** The rows whose `keep` is true, in order (duplicates dropped before writing). */
 export function selectRows(batch: ColumnBatch, keep: readonly boolean[]): ColumnBatch {
   const kept: number[] = [];
@@ -132,6 +150,7 @@ function selectColumn(column: ColumnValues, kept: readonly number[]): ColumnValu
       validity[index >>> 5]! &= ~(1 << (index & 31));
     }
   });
-  const strings = column.layout === 'varchar' ? kept.map((row) => column.strings[row] ?? null) : [];
+  const all = columnStrings(column);
+  const strings = column.layout === 'varchar' ? kept.map((row) => all[row] ?? null) : [];
   return { layout: column.layout, bytes, strings, validity };
 }

@@ -80,3 +80,30 @@ describe('DuckDB chunked append', () => {
     await store.close();
   });
 });
+
+describe('DuckDB chunked append of varchar columns', () => {
+  it('reads back few, some hundreds of and all-distinct values, NULLs and non-ASCII text', async () => {
+    const store = await DuckDbStore.open(join(directory, 'dictionaries.duckdb'));
+    // team: 3 values, one empty and one non-ASCII (one-byte codes); customer: 300 values (two-byte
+    // codes); user: one per row (sent as strings); feature: NULL every 7th row.
+    const teams = ['équipe-ü', '', 'search'];
+    const events = sampleEvents(6000, 17).map((event, index) => ({
+      ...event,
+      tags: {
+        ...event.tags,
+        team: teams[index % 3],
+        customer: `customer-${index % 300}`,
+        user: `user-${index}-✓`,
+        feature: index % 7 === 0 ? undefined : `feature-${index % 5}`,
+      },
+    }));
+    assert.deepEqual(await store.append(events), { inserted: 6000, duplicates: 0 });
+    const stored: PricedUsageEvent[] = [];
+    for await (const batch of store.eventsBetween(0, Date.UTC(2030, 0, 1), 2000))
+      stored.push(...batch);
+    assert.deepEqual(byId(stored), byId(events));
+    const customers = await store.tagValues('customer', 1000);
+    assert.equal(customers.length, 300);
+    await store.close();
+  });
+});

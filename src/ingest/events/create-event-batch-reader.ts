@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { ValidationError } from '../../domain/errors/index.ts';
 import type { ParseOptions } from '../../domain/usage-event-schema.ts';
 import type { ColumnBatch } from '../../store/column-batch.ts';
+import { unpackColumnBatch } from '../../store/packed-column-batch.ts';
+import { workerUrl } from '../worker-url.ts';
 import type { EventBatchAnswer, EventBatchRequest } from './event-batch-worker.ts';
 import type { PricerSpec } from './pricer-spec.ts';
 import type { RefusedEvent } from './read-event-batch.ts';
@@ -47,7 +49,7 @@ export function createEventBatchReader(
 
   const start = (): ReaderThread => {
     const thread: ReaderThread = {
-      worker: new Worker(bootstrapUrl(), { workerData: pricer }),
+      worker: new Worker(workerUrl(import.meta.url, 'event-batch-worker'), { workerData: pricer }),
       pending: new Map(),
     };
     const fail = (error: Error): void => {
@@ -68,7 +70,7 @@ export function createEventBatchReader(
     if (!waiting) return;
     thread.pending.delete(answer.id);
     if ('batch' in answer) {
-      waiting.resolve({ batch: answer.batch, refused: answer.refused });
+      waiting.resolve({ batch: unpackColumnBatch(answer.batch), refused: answer.refused });
     } else if ('invalid' in answer) {
       const { what, issues, fix } = answer.invalid;
       waiting.reject(new ValidationError(what, issues, fix));
@@ -109,17 +111,4 @@ export function createEventBatchReader(
       );
     },
   };
-}
-
-/**
- * In the bundle (dist/), the worker is the compiled file beside it. From the sources it is
- * TypeScript like the rest: a tiny ES module registers tsx's loader in the new thread (the main
- * thread's registration does not carry over), then loads it.
- */
-function bootstrapUrl(): URL {
-  if (!import.meta.url.endsWith('.ts')) return new URL('./event-batch-worker.js', import.meta.url);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./event-batch-worker.ts', import.meta.url).href;
-  const source = `import { register } from ${JSON.stringify(tsx)};\nregister();\nawait import(${JSON.stringify(entry)});\n`;
-  return new URL(`data:text/javascript,${encodeURIComponent(source)}`);
 }

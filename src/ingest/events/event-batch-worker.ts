@@ -2,8 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ValidationError } from '../../domain/errors/index.ts';
 import type { ParseOptions } from '../../domain/usage-event-schema.ts';
 import type { Pricer } from '../../pricing/index.ts';
-import { toColumnBatch, type ColumnBatch } from '../../store/column-batch.ts';
+import { toColumnBatch } from '../../store/column-batch.ts';
 import { EVENT_COLUMNS } from '../../store/event-columns.ts';
+import { packColumnBatch, type PackedColumnBatch } from '../../store/packed-column-batch.ts';
 import { pricerFromSpec, type PricerSpec } from './pricer-spec.ts';
 import { readEventBatch, type RefusedEvent } from './read-event-batch.ts';
 
@@ -15,11 +16,11 @@ export interface EventBatchRequest {
 }
 
 /**
- * The valid events priced and laid out as the events table's columns (moved, not copied, to
- * the main thread) and the refused ones; or why the body as a whole was refused.
+ * The valid events priced and laid out as the events table's columns (packed, so they move
+ * to the main thread in bulk) and the refused ones; or why the body as a whole was refused.
  */
 export type EventBatchAnswer =
-  | { id: number; batch: ColumnBatch; refused: RefusedEvent[] }
+  | { id: number; batch: PackedColumnBatch; refused: RefusedEvent[] }
   | { id: number; invalid: { what: string; issues: ValidationError['issues']; fix: string } }
   | { id: number; failure: string };
 
@@ -29,26 +30,20 @@ if (!port) throw new Error('event-batch-worker.ts runs only as a worker thread')
 let pricer: Pricer | undefined;
 
 port.on('message', ({ id, bytes, options }: EventBatchRequest) => {
-  const answer = read(id, bytes, options);
-  const moved =
-    'batch' in answer
-      ? answer.batch.columns.flatMap((column) =>
-          column.validity ? [column.bytes, column.validity.buffer] : [column.bytes],
-        )
-      : [];
-  port.postMessage(answer, moved);
-});
-
-function read(id: number, bytes: Uint8Array, options: ParseOptions): EventBatchAnswer {
   try {
     const { events, refused } = readEventBatch(bytes, options);
     pricer ??= pricerFromSpec(workerData as PricerSpec);
     const priced = events.map((event) => Object.assign(event, { pricing: pricer!.price(event) }));
-    return { id, batch: toColumnBatch(EVENT_COLUMNS, priced), refused };
+    const { packed, transfer } = packColumnBatch(toColumnBatch(EVENT_COLUMNS, priced));
+    port.postMessage({ id, batch: packed, refused } satisfies EventBatchAnswer, transfer);
   } catch (error) {
-    if (error instanceof ValidationError) {
-      return { id, invalid: { what: error.what, issues: error.issues, fix: error.fix } };
-    }
-    return { id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    port.postMessage(failed(id, error));
   }
+});
+
+function failed(id: number, error: unknown): EventBatchAnswer {
+  if (error instanceof ValidationError) {
+    return { id, invalid: { what: error.what, issues: error.issues, fix: error.fix } };
+  }
+  return { id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }

@@ -1,4 +1,4 @@
-import { selectRows, type ColumnBatch } from '../column-batch.ts';
+import { columnStrings, selectRows, type ColumnBatch } from '../column-batch.ts';
 import type { AppendResult } from '../store.ts';
 import type { ClickHouseConnection } from './clickhouse-connection.ts';
 import { CLICKHOUSE_EVENT_COLUMNS, toEventTabSeparated } from './event-batch-tsv.ts';
@@ -27,7 +27,7 @@ export async function appendFreshEvents(
   batch: ColumnBatch,
 ): Promise<AppendResult> {
   // The id is the events table's first column.
-  const ids = (batch.columns[0]?.strings ?? []) as string[];
+  const ids = (batch.columns[0] ? columnStrings(batch.columns[0]) : []) as string[];
   const { from, to } = timeBounds(batch);
   const stored = await findStoredEventIds(connection, ids, from, to);
   const keep = ids.map((id) => {

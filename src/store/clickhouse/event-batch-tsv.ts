@@ -1,4 +1,4 @@
-import type { ColumnBatch, ColumnValues } from '../column-batch.ts';
+import { columnStrings, type ColumnBatch, type ColumnValues } from '../column-batch.ts';
 import { EVENT_COLUMN_NAMES } from '../event-columns.ts';
 import { escapeClickHouseText, quoteClickHouseText } from './render-clickhouse-query.ts';
 
@@ -15,10 +15,11 @@ const PICO = 10n ** 12n;
 export function toEventTabSeparated(batch: ColumnBatch): string {
   const cells = batch.columns.map(tabSeparatedCell);
   const extraTags = batch.columns[EXTRA_TAGS];
+  const extraTagTexts = extraTags ? columnStrings(extraTags) : [];
   const lines: string[] = new Array<string>(batch.count);
   for (let row = 0; row < batch.count; row += 1) {
     const fields = cells.map((cell) => cell(row));
-    fields.push(...tagArrays(extraTags?.strings[row] ?? null));
+    fields.push(...tagArrays(extraTagTexts[row] ?? null));
     lines[row] = fields.join('\t');
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
@@ -34,8 +35,14 @@ export function tabSeparatedCell(column: ColumnValues): (row: number) => string 
 
 function valueReader(column: ColumnValues): (row: number) => string {
   switch (column.layout) {
-    case 'varchar':
+    case 'varchar': {
+      if (column.strings.length === 0 && column.dictionary) {
+        const { names, codes } = column.dictionary;
+        const escaped = names.map(escapeClickHouseText);
+        return (row) => escaped[codes[row]!]!;
+      }
       return (row) => escapeClickHouseText(column.strings[row] ?? '');
+    }
     case 'int32': {
       const values = new Int32Array(column.bytes);
       return (row) => String(values[row]);

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { selectRows, type ColumnBatch } from '../column-batch.ts';
+import { columnStrings, selectRows, type ColumnBatch } from '../column-batch.ts';
 import type { AppendResult } from '../store.ts';
 import { appendColumnBatch } from './chunk-appender.ts';
 import { findStoredIds } from './find-stored-ids.ts';
@@ -13,7 +13,7 @@ export async function appendFreshEvents(
   batch: ColumnBatch,
 ): Promise<AppendResult> {
   // The id is the events table's first column.
-  const ids = (batch.columns[0]?.strings ?? []) as string[];
+  const ids = (batch.columns[0] ? columnStrings(batch.columns[0]) : []) as string[];
   const stored = await findStoredIds(connection, ids);
   const keep = ids.map((id) => {
     if (stored.has(id)) return false;

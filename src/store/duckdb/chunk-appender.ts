@@ -4,6 +4,7 @@ import {
   DECIMAL,
   DOUBLE,
   DuckDBDataChunk,
+  ENUM,
   INTEGER,
   TIMESTAMP,
   VARCHAR,
@@ -18,6 +19,7 @@ import {
   type ColumnLayout,
   type TableColumn,
 } from '../column-batch.ts';
+import { stringDictionary } from '../string-dictionary.ts';
 
 const TYPES: Record<ColumnLayout, DuckDBType> = {
   varchar: VARCHAR,
@@ -33,20 +35,43 @@ const ALL_VALID = 0xffffffff;
 
 /**
  * Appends a column batch through DuckDB data chunks of 2048 rows: each fixed-width column and
- * each NULL mask is copied into its vector in one native call per chunk, so only strings
- * cross to native code one value at a time. Several times faster than one appender call per
- * value (docs/decisions/2026-11-23-duckdb-write-path.md). The caller flushes and closes.
+ * each NULL mask is copied into its vector in one native call per chunk. A varchar column of
+ * few distinct values goes in the same way, as an ENUM of its values that the appender casts
+ * back to VARCHAR natively; only strings of many distinct values (ids) cross to native code
+ * one at a time. Several times faster than one appender call per value
+ * (docs/decisions/2026-11-23-duckdb-write-path.md). The caller flushes and closes.
  */
 function appendBatch(appender: DuckDBAppender, batch: ColumnBatch): void {
-  const chunk = DuckDBDataChunk.create(batch.columns.map((column) => TYPES[column.layout]));
+  const dictionaries = batch.columns.map((column) =>
+    column.layout === 'varchar'
+      ? (column.dictionary ?? stringDictionary(column.strings, batch.count))
+      : null,
+  );
+  const chunk = DuckDBDataChunk.create(
+    batch.columns.map((column, index) => {
+      const dictionary = dictionaries[index];
+      return dictionary ? ENUM(dictionary.names) : TYPES[column.layout];
+    }),
+  );
   const vectors = batch.columns.map((_, index) => duckdb.data_chunk_get_vector(chunk.chunk, index));
   for (let start = 0; start < batch.count; start += ROWS) {
     const count = Math.min(ROWS, batch.count - start);
     chunk.reset();
     batch.columns.forEach((column, index) => {
       const vector = vectors[index]!;
+      const dictionary = dictionaries[index];
       const width = LAYOUT_BYTES[column.layout];
-      if (width > 0) {
+      if (dictionary) {
+        const { codes } = dictionary;
+        const codeWidth = codes.BYTES_PER_ELEMENT;
+        duckdb.copy_data_to_vector(
+          vector,
+          0,
+          codes.buffer,
+          codes.byteOffset + start * codeWidth,
+          count * codeWidth,
+        );
+      } else if (width > 0) {
         duckdb.copy_data_to_vector(vector, 0, column.bytes, start * width, count * width);
       } else {
         for (let row = 0; row < count; row += 1) {
