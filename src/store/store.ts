@@ -86,6 +86,8 @@ export interface Store {
   appendColumns(batch: ColumnBatch): Promise<AppendResult>;
   /** Appends a batch known to hold new ids only (generated workloads); atomic, no id check. */
   appendNew(events: readonly PricedUsageEvent[]): Promise<number>;
+  /** The same for new events already laid out as EVENT_COLUMNS, e.g. on a worker thread. */
+  appendNewColumns(batch: ColumnBatch): Promise<number>;
   report(spec: ReportSpec): Promise<ReportRow[]>;
   /** Distinct values of one dimension, most used first. */
   tagValues(dimension: Dimension, limit: number): Promise<string[]>;

@@ -14,6 +14,7 @@ import { runActivityContract } from './activity-contract.ts';
 import { runAlertsContract } from './alerts-contract.ts';
 import { runAllocationContract } from './allocation-contract.ts';
 import { runBillingContract } from './billing-contract.ts';
+import { runBulkAppendContract } from './bulk-append-contract.ts';
 import { unknownContractSkips } from './contract-case.ts';
 import { runExperimentsContract } from './experiments-contract.ts';
 import { runFeedbackContract } from './feedback-contract.ts';
@@ -40,6 +41,7 @@ const open = (database: string) => () => {
 };
 
 runStoreContract('ClickHouse', open('contract'), CLICKHOUSE_SKIPS);
+runBulkAppendContract('ClickHouse', open('bulk'), CLICKHOUSE_SKIPS);
 runBillingContract('ClickHouse', open('billing'), CLICKHOUSE_SKIPS);
 runInsightsContract('ClickHouse', open('insights'), CLICKHOUSE_SKIPS);
 runAllocationContract('ClickHouse', open('allocation'), CLICKHOUSE_SKIPS);

@@ -16,10 +16,12 @@ import { runExperimentsContract } from './experiments-contract.ts';
 import { runFeedbackContract } from './feedback-contract.ts';
 import { runInsightsContract } from './insights-contract.ts';
 import { runStoreContract } from './store-contract.ts';
+import { runBulkAppendContract } from './bulk-append-contract.ts';
 
 const directory = tempDirectory('duckdb');
 
 runStoreContract('DuckDB file', () => DuckDbStore.open(join(directory, 'contract.duckdb')));
+runBulkAppendContract('DuckDB file', () => DuckDbStore.open(join(directory, 'bulk.duckdb')));
 runBillingContract('DuckDB file', () => DuckDbStore.open(join(directory, 'billing.duckdb')));
 runInsightsContract('DuckDB file', () => DuckDbStore.open(join(directory, 'insights.duckdb')));
 runAllocationContract('DuckDB file', () => DuckDbStore.open(join(directory, 'allocation.duckdb')));

@@ -120,11 +120,13 @@ export class ClickHouseStore implements Store {
   }
 
   appendNew(events: readonly PricedUsageEvent[]): Promise<number> {
+    return this.appendNewColumns(toColumnBatch(EVENT_COLUMNS, events));
+  }
+
+  appendNewColumns(batch: ColumnBatch): Promise<number> {
     return this.oneAppendAtATime(async () => {
-      if (events.length > 0) {
-        await writeEvents(this.connection, toColumnBatch(EVENT_COLUMNS, events));
-      }
-      return events.length;
+      if (batch.count > 0) await writeEvents(this.connection, batch);
+      return batch.count;
     });
   }
 

@@ -41,7 +41,7 @@ import { upsertRevenue } from './upsert-revenue.ts';
 import { toColumnBatch, type ColumnBatch } from '../column-batch.ts';
 import { EVENT_COLUMNS } from '../event-columns.ts';
 import { appendFreshEvents } from './append-fresh-events.ts';
-import { appendRows } from './chunk-appender.ts';
+import { appendColumnBatch } from './chunk-appender.ts';
 import { duckDbDialect } from './duckdb-dialect.ts';
 import { migrate, readSchemaVersion } from './migrate.ts';
 import { openDuckDb, type DuckDbWorkload } from './open-duckdb.ts';
@@ -94,12 +94,16 @@ export class DuckDbStore implements Store {
   }
 
   appendNew(events: readonly PricedUsageEvent[]): Promise<number> {
+    return this.appendNewColumns(toColumnBatch(EVENT_COLUMNS, events));
+  }
+
+  appendNewColumns(batch: ColumnBatch): Promise<number> {
     // In a transaction, the commit (the WAL write) runs off the JavaScript thread; the
     // appender's own flush would commit on it, stalling a gateway's calls.
     return this.exclusive(() =>
       this.inTransaction(async () => {
-        await appendRows(this.connection, 'events', EVENT_COLUMNS, events);
-        return events.length;
+        await appendColumnBatch(this.connection, 'events', batch);
+        return batch.count;
       }),
     );
   }
