@@ -38,8 +38,7 @@ export async function updateClickHousePricing(
  * through a hash table rather than a scan per row.
  */
 function pricingMutation(updates: readonly PricingUpdate[], types: Map<string, string>): string {
-  const pricings = updates.map((update) => update.pricing);
-  const columns = toColumnBatch(PRICING_COLUMNS, pricings).columns.map(tabSeparatedCell);
+  const columns = toColumnBatch(PRICING_COLUMNS, updates).columns.map(tabSeparatedCell);
   const idList = updates.map((update) => quoteClickHouseText(update.id)).join(',');
   const positions = updates.map((_, row) => row + 1).join(',');
   const position = `transform(id, [${idList}], [${positions}], 0)`;

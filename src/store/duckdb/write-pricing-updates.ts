@@ -6,11 +6,7 @@ import { appendRows } from './chunk-appender.ts';
 
 const UPDATE_COLUMNS: readonly TableColumn<PricingUpdate>[] = [
   { name: 'id', layout: 'varchar', read: (update) => update.id },
-  ...PRICING_COLUMNS.map(({ name, layout, read }) => ({
-    name,
-    layout,
-    read: (update: PricingUpdate) => read(update.pricing),
-  })),
+  ...PRICING_COLUMNS,
 ];
 const PRICING_NAMES = PRICING_COLUMNS.map(({ name }) => name);
 
