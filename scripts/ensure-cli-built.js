@@ -25,10 +25,11 @@ const force = process.argv.includes('--force');
 if (force || !existsSync(stamp) || statSync(stamp).mtimeMs < newestSource()) {
   const started = performance.now();
   await build({
-    // The worker is its own entry: it is started by file, beside the bundle.
+    // Workers are entries of their own: each is started by file, beside the bundle.
     entryPoints: {
       tokenops: join(root, 'src', 'cli', 'main.ts'),
       'event-batch-worker': join(root, 'src', 'ingest', 'events', 'event-batch-worker.ts'),
+      'demo-batch-worker': join(root, 'src', 'demo', 'demo-batch-worker.ts'),
     },
     outdir: dist,
     bundle: true,

@@ -1,8 +1,7 @@
 import { computeChargeback, parseChargebackRequest } from '../../src/analytics/index.ts';
-import { buildPricer } from '../../src/cli/build-pricer.ts';
+import { buildPricerSpec } from '../../src/cli/build-pricer.ts';
 import { configSchema } from '../../src/config/index.ts';
-import { generateDemoWorkload, planDemoWorkload, type DemoOptions } from '../../src/demo/index.ts';
-import type { PricedUsageEvent } from '../../src/domain/usage-event.ts';
+import { loadDemoWorkload, type DemoOptions } from '../../src/demo/index.ts';
 import type { ReportSpec } from '../../src/store/report-spec.ts';
 import type { Store } from '../../src/store/store.ts';
 
@@ -39,43 +38,31 @@ export interface LoadFigures {
   events: number;
   seconds: number;
   events_per_second: number;
-  generate_events_per_second: number;
-  price_events_per_second: number;
+  /** The writing thread's own rate: the time it spent in the store's appends alone. */
   append_events_per_second: number;
+  /** Time the writing thread waited for the generator thread (generation, pricing, layout). */
+  generator_wait_seconds: number;
 }
 
 /**
- * Generates, prices and appends a demo workload through `Store.appendNew` in batches of
- * 50,000 — the `tokenops demo` path — and closes the store, so the time includes making the
- * rows durable (DuckDB's checkpoint on close).
+ * Loads a demo workload as `tokenops demo` does (loadDemoWorkload: generated, priced and laid
+ * out on a worker thread, appended in row-group batches) and closes the store, so the time
+ * includes making the rows durable (DuckDB's checkpoint on close).
  */
 export async function loadThroughStore(store: Store, options: DemoOptions): Promise<LoadFigures> {
-  const pricer = buildPricer(configSchema.parse({}));
-  const total = planDemoWorkload(options).totalEvents;
-  const times = { generate: 0, price: 0, append: 0 };
+  const pricer = buildPricerSpec(configSchema.parse({}));
   const started = performance.now();
-  let mark = started;
-  for (const batch of generateDemoWorkload(options, 50_000)) {
-    const generated = performance.now();
-    times.generate += generated - mark;
-    for (const event of batch as PricedUsageEvent[]) event.pricing = pricer.price(event);
-    const priced = performance.now();
-    times.price += priced - generated;
-    await store.appendNew(batch as PricedUsageEvent[]);
-    mark = performance.now();
-    times.append += mark - priced;
-  }
+  const load = await loadDemoWorkload(store, options, pricer);
+  const closing = performance.now();
   await store.close();
-  times.append += performance.now() - mark;
+  const appendMs = load.appendMs + performance.now() - closing;
   const seconds = (performance.now() - started) / 1000;
-  const rate = (ms: number) => Math.round(total / (ms / 1000));
   return {
-    events: total,
+    events: load.events,
     seconds: round(seconds),
-    events_per_second: Math.round(total / seconds),
-    generate_events_per_second: rate(times.generate),
-    price_events_per_second: rate(times.price),
-    append_events_per_second: rate(times.append),
+    events_per_second: Math.round(load.events / seconds),
+    append_events_per_second: Math.round(load.events / (appendMs / 1000)),
+    generator_wait_seconds: round(load.waitMs / 1000),
   };
 }
 

@@ -45,41 +45,50 @@ export function emitCallAttempts(
           ? abortedTokens(call.tokens, random.next())
           : call.tokens;
     const status: CallStatus = errorKind !== undefined ? 'error' : aborted ? 'aborted' : 'ok';
-    const event: UsageEvent = {
-      id: '',
-      requestId: ids.nextRequestId(),
-      timestamp: offset,
-      source: 'demo',
-      provider: model.provider,
-      model: model.model,
-      operation: model.operation,
-      serviceTier: call.serviceTier,
-      tokens,
-      status,
-      attempt,
-      tags: call.tags,
-    };
-    if (call.traceId !== undefined) {
-      event.traceId = call.traceId;
-      event.spanId = ids.nextSpanId();
-      if (call.parentSpanId !== undefined) event.parentSpanId = call.parentSpanId;
-    }
-    if (call.prompt !== undefined) event.prompt = call.prompt;
-    if (call.promptFingerprint !== undefined) event.promptFingerprint = call.promptFingerprint;
-    if (retryOf !== undefined) event.retryOf = retryOf;
     let latency: number;
+    let firstTokenMs: number | undefined;
     if (errorKind !== undefined) {
-      event.errorKind = errorKind;
       latency = errorLatency(errorKind, random);
     } else {
       const firstToken = timeToFirstToken(model, tokens, random);
       latency = callLatency(model, tokens, firstToken, random);
-      if (call.feature.streaming && call.serviceTier !== 'batch') {
-        event.timeToFirstTokenMs = firstToken;
-      }
+      if (call.feature.streaming && call.serviceTier !== 'batch') firstTokenMs = firstToken;
     }
-    // A batch job's wall time is hours of queueing, not a latency anyone waits for.
-    if (call.serviceTier !== 'batch') event.latencyMs = latency;
+    const traced = call.traceId !== undefined;
+    // Every event is built with every field, in one order (absent ones undefined): events of
+    // one shape are read several times faster when they are priced and laid out as columns.
+    const event: UsageEvent = {
+      id: '',
+      requestId: ids.nextRequestId(),
+      traceId: call.traceId,
+      spanId: traced ? ids.nextSpanId() : undefined,
+      parentSpanId: traced ? call.parentSpanId : undefined,
+      timestamp: offset,
+      source: 'demo',
+      provider: model.provider,
+      requestedModel: undefined,
+      model: model.model,
+      operation: model.operation,
+      serviceTier: call.serviceTier,
+      tokens,
+      prompt: call.prompt,
+      // A batch job's wall time is hours of queueing, not a latency anyone waits for.
+      latencyMs: call.serviceTier !== 'batch' ? latency : undefined,
+      timeToFirstTokenMs: firstTokenMs,
+      status,
+      errorKind,
+      attempt,
+      retryOf,
+      cacheOutcome: undefined,
+      promptFingerprint: call.promptFingerprint,
+      tags: call.tags,
+      outcome: undefined,
+      score: undefined,
+      usageEstimated: undefined,
+      givenCost: undefined,
+      avoidedCost: undefined,
+      trimmedTokens: undefined,
+    };
     if (!retrying) recordOutcome(event, call, random);
     sink.push(event);
     if (!retrying || errorKind === undefined) {

@@ -36,27 +36,42 @@ export class RequestTagger {
     }
   }
 
+  /** Tags in one shape (every key, absent ones undefined), as emitCallAttempts builds events. */
   tagsFor(feature: FeatureProfile, random: SeededRandom): Tags {
-    if (feature.team === undefined || random.chance(feature.untaggedShare)) return {};
-    const tags: Tags = {
-      team: feature.team,
-      feature: feature.feature,
-      environment: random.chance(feature.stagingShare) ? 'staging' : 'production',
-    };
-    if (feature.service !== undefined) tags.service = feature.service;
+    if (feature.team === undefined || random.chance(feature.untaggedShare)) return untagged();
+    const environment = random.chance(feature.stagingShare) ? 'staging' : 'production';
     const customer = feature.customerFacing
       ? random.pickWeighted(CUSTOMER_WEIGHTS).name
       : undefined;
-    if (customer !== undefined) tags.customer = customer;
+    let user: string | undefined;
     if (feature.users === 'customer-users') {
-      if (customer !== undefined) tags.user = activeUser(this.customerUsers.get(customer), random);
+      if (customer !== undefined) user = activeUser(this.customerUsers.get(customer), random);
     } else if (feature.users !== undefined) {
-      tags.user = activeUser(this.users[feature.users], random);
+      user = activeUser(this.users[feature.users], random);
     }
     const extras = feature.extraTags;
-    if (extras !== undefined) tags.extra = extras[random.below(extras.length)];
-    return tags;
+    return {
+      team: feature.team,
+      service: feature.service,
+      feature: feature.feature,
+      environment,
+      customer,
+      user,
+      extra: extras !== undefined ? extras[random.below(extras.length)] : undefined,
+    };
   }
+}
+
+function untagged(): Tags {
+  return {
+    team: undefined,
+    service: undefined,
+    feature: undefined,
+    environment: undefined,
+    customer: undefined,
+    user: undefined,
+    extra: undefined,
+  };
 }
 
 function numbered(prefix: string, count: number): string[] {

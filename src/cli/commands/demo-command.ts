@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors/index.ts';
-import type { PricedUsageEvent } from '../../domain/usage-event.ts';
 import { UNATTRIBUTED } from '../../domain/tags.ts';
 import type { Store } from '../../store/store.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -9,7 +8,6 @@ import { startProgress } from '../output/progress.ts';
 import { printRows } from '../output/print-rows.ts';
 import { withStore } from '../with-store.ts';
 
-const BATCH_SIZE = 50_000;
 const DAY_MS = 86_400_000;
 
 interface DemoFlags {
@@ -56,8 +54,9 @@ export function registerDemoCommand(program: Command, context: () => CliContext)
           ? { eventsPerDay: positiveInteger(flags.eventsPerDay, 'events-per-day') }
           : {}),
       };
-      const pricer = await cli.pricer();
-      const { generateDemoWorkload, planDemoWorkload } = await import('../../demo/index.ts');
+      const { buildPricerSpec } = await import('../build-pricer.ts');
+      const pricer = buildPricerSpec(cli.config.config);
+      const { loadDemoWorkload, planDemoWorkload } = await import('../../demo/index.ts');
       await withStore(cli, async (store) => {
         if (flags.ifEmpty && (await store.timeRange()) !== null) {
           process.stderr.write(
@@ -69,17 +68,9 @@ export function registerDemoCommand(program: Command, context: () => CliContext)
         const plan = planDemoWorkload(options);
         const progress = startProgress('demo', plan.totalEvents, 'events');
         const started = performance.now();
-        let written = 0;
-        let cost = 0;
-        for (const batch of generateDemoWorkload(options, BATCH_SIZE)) {
-          const priced = batch as PricedUsageEvent[];
-          for (const event of priced) {
-            event.pricing = pricer.price(event);
-            cost += event.pricing.effective?.total ?? 0;
-          }
-          written += await store.appendNew(priced);
-          progress.increment(batch.length);
-        }
+        const { events: written, cost } = await loadDemoWorkload(store, options, pricer, (count) =>
+          progress.increment(count),
+        );
         progress.stop();
         const seconds = (performance.now() - started) / 1000;
         const budgets = await saveDemoBudgets(store, options.end);
