@@ -1,4 +1,4 @@
-import { isTagKey, type Tags } from './tags.ts';
+import { isTagKey, setFreeTag, type Tags } from './tags.ts';
 
 /** Request headers by lower-case name, as Node gives them. */
 type HeaderMap = Readonly<Record<string, string | string[] | undefined>>;
@@ -34,7 +34,7 @@ export function readHeaderTags(headers: HeaderMap): Tags {
     const value = pair.slice(separator + 1).trim();
     if (!key || !value) continue;
     if (isTagKey(key)) tags[key] ??= value;
-    else (tags.extra ??= {})[key] = value;
+    else setFreeTag((tags.extra ??= {}), key, value);
   }
   return tags;
 }

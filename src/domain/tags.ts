@@ -21,10 +21,23 @@ export function tagsFromFlat(flat: Iterable<readonly [string, string]>): Tags {
   const extra: Record<string, string> = {};
   for (const [key, value] of flat) {
     if (isTagKey(key)) tags[key] = value;
-    else extra[key] = value;
+    else setFreeTag(extra, key, value);
   }
   if (Object.keys(extra).length > 0) tags.extra = extra;
   return tags;
+}
+
+/**
+ * Sets a free tag as an own property: a plain assignment to a key named `__proto__` would
+ * replace the object's prototype and the tag would be lost.
+ */
+export function setFreeTag(extra: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(extra, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** A tag → value map a call must carry in full (budget scopes, policy matches); {} takes all. */

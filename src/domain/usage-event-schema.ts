@@ -132,12 +132,29 @@ export function parseUsageEvent(raw: unknown, options: ParseOptions): ParsedUsag
   for (const problem of findTokenProblems(tokens)) {
     issues.push({ field: TOKEN_WIRE_NAMES[problem.field], reason: problem.reason });
   }
+  const tags = Object.entries(input.tags);
+  const protoTag = ownProtoTag(raw);
+  if (protoTag !== undefined) {
+    const checked = tagValue.safeParse(protoTag);
+    if (checked.success) tags.push(['__proto__', checked.data]);
+    else issues.push({ field: 'tags.__proto__', reason: checked.error.issues[0]!.message });
+  }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, event: toUsageEvent(input, tokens, options.defaultSource) };
+  return { ok: true, event: toUsageEvent(input, tags, tokens, options.defaultSource) };
+}
+
+/** zod's record skips a key named `__proto__` (unchecked, unkept); it is read here instead. */
+function ownProtoTag(raw: unknown): unknown {
+  const tags = (raw as { tags?: unknown }).tags;
+  if (typeof tags !== 'object' || tags === null || !Object.hasOwn(tags, '__proto__')) {
+    return undefined;
+  }
+  return Object.getOwnPropertyDescriptor(tags, '__proto__')?.value;
 }
 
 function toUsageEvent(
   input: z.output<typeof usageEventInputSchema>,
+  tags: readonly (readonly [string, string])[],
   tokens: TokenCounts,
   defaultSource: EventSource,
 ): UsageEvent {
@@ -151,7 +168,7 @@ function toUsageEvent(
     tokens,
     status: input.status,
     attempt: input.attempt,
-    tags: tagsFromFlat(Object.entries(input.tags)),
+    tags: tagsFromFlat(tags),
   };
   // Optional fields are set only when present: absent stays absent, and no property is ever
   // deleted (a delete turns the object into a slow dictionary for everything after).
