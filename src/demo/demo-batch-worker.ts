@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PricedUsageEvent } from '../domain/usage-event.ts';
-import { pricerFromSpec, type PricerSpec } from '../ingest/index.ts';
+import { pricerFromSpec, type PricerSpec } from '../ingest/events/pricer-spec.ts';
 import { toColumnBatch } from '../store/column-batch.ts';
 import { EVENT_COLUMNS } from '../store/event-columns.ts';
 import { packColumnBatch, type PackedColumnBatch } from '../store/packed-column-batch.ts';

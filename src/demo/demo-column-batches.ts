@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import { workerUrl, type PricerSpec } from '../ingest/index.ts';
-import { validatePriceOverrides } from '../pricing/index.ts';
+import type { PricerSpec } from '../ingest/events/pricer-spec.ts';
+import { workerUrl } from '../ingest/worker-url.ts';
+import { validatePriceOverrides } from '../pricing/validate-price-overrides.ts';
 import type { ColumnBatch } from '../store/column-batch.ts';
 import { unpackColumnBatch } from '../store/packed-column-batch.ts';
 import type { DemoBatchJob, DemoBatchMessage } from './demo-batch-worker.ts';

@@ -1,4 +1,4 @@
-import type { PricerSpec } from '../ingest/index.ts';
+import type { PricerSpec } from '../ingest/events/pricer-spec.ts';
 import type { Store } from '../store/store.ts';
 import { demoColumnBatches } from './demo-column-batches.ts';
 import type { DemoOptions } from './demo-options.ts';
