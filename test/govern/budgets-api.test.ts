@@ -118,7 +118,8 @@ test('a tokenops.yaml budget cannot be changed through the API; bad budgets name
   assert.equal(deleted.status, 1);
   assert.match(deleted.stderr, /409: budget "search-month" is defined in tokenops\.yaml/);
 
-  const invalid = await fetch(`${server.url}/api/v1/budgets`, {
+  const invalid = await undiciFetch(`${server.url}/api/v1/budgets`, {
+    dispatcher: fresh,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'x', period: 'year', limitUsd: -1 }),
@@ -128,6 +129,9 @@ test('a tokenops.yaml budget cannot be changed through the API; bad budgets name
   assert.match(text, /period/);
   assert.match(text, /limitUsd/);
 
-  const missing = await fetch(`${server.url}/api/v1/budgets/nope`, { method: 'DELETE' });
+  const missing = await undiciFetch(`${server.url}/api/v1/budgets/nope`, {
+    dispatcher: fresh,
+    method: 'DELETE',
+  });
   assert.equal(missing.status, 404);
 });

@@ -77,7 +77,9 @@ before(async () => {
     directory: directories.redisDown,
     providers: { openai: { baseUrl: openai.url } },
     governance: {
-      ledger: (unreachable = await createRedisLedger('redis://127.0.0.1:1', 100)),
+      ledger: (unreachable = await createRedisLedger('redis://127.0.0.1:1', {
+        readyTimeoutMs: 100,
+      })),
       budgets: [
         budget({
           name: 'closed-budget',
