@@ -88,6 +88,12 @@ export interface Store {
   appendNew(events: readonly PricedUsageEvent[]): Promise<number>;
   /** The same for new events already laid out as EVENT_COLUMNS, e.g. on a worker thread. */
   appendNewColumns(batch: ColumnBatch): Promise<number>;
+  /**
+   * The same for a stream of such batches, each written as it arrives. A commit covers whole
+   * batches (on DuckDB at least a row group's worth, so the rows are compressed straight into
+   * the file) and is atomic; if the stream fails, what earlier commits wrote stays.
+   */
+  appendNewStream(batches: AsyncIterable<ColumnBatch>): Promise<number>;
   report(spec: ReportSpec): Promise<ReportRow[]>;
   /** Distinct values of one dimension, most used first. */
   tagValues(dimension: Dimension, limit: number): Promise<string[]>;

@@ -48,5 +48,45 @@ export function runBulkAppendContract(
       }
       assert.deepEqual(byId(stored), byId(events));
     });
+
+    it('stores a stream of batches, and only whole batches of one that fails', async () => {
+      const events = bulkEvents(3000).map((event) => ({
+        ...event,
+        id: `stream-${event.id}`,
+        timestamp: event.timestamp + YEAR,
+      }));
+      const laidOut = (from: number, to: number) =>
+        toColumnBatch(EVENT_COLUMNS, events.slice(from, to));
+      async function* stream() {
+        yield laidOut(0, 1000);
+        yield laidOut(1000, 2500);
+        yield laidOut(2500, 3000);
+      }
+      assert.equal(await store.appendNewStream(stream()), 3000);
+      assert.deepEqual(byId(await storedBetween(store, YEAR)), byId(events));
+
+      const failing = events.map((event) => ({
+        ...event,
+        id: `failed-${event.id}`,
+        timestamp: event.timestamp + YEAR,
+      }));
+      async function* broken() {
+        yield toColumnBatch(EVENT_COLUMNS, failing.slice(0, 1000));
+        throw new Error('the generator thread died');
+      }
+      await assert.rejects(store.appendNewStream(broken()), /the generator thread died/);
+      const kept = await storedBetween(store, 2 * YEAR);
+      assert.ok(kept.length === 0 || kept.length === 1000, `${kept.length} events kept`);
+    });
   });
+}
+
+const YEAR = 365 * 86_400_000;
+
+/** The events stored from `offset` after the sample events' time on, for a year. */
+async function storedBetween(store: Store, offset: number): Promise<PricedUsageEvent[]> {
+  const from = Date.UTC(2026, 0, 1) + offset;
+  const stored: PricedUsageEvent[] = [];
+  for await (const page of store.eventsBetween(from, from + YEAR, 1000)) stored.push(...page);
+  return stored;
 }

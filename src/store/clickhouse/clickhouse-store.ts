@@ -130,6 +130,13 @@ export class ClickHouseStore implements Store {
     });
   }
 
+  async appendNewStream(batches: AsyncIterable<ColumnBatch>): Promise<number> {
+    // Each batch is one insert: ClickHouse writes a part per insert, large ones are cheapest.
+    let written = 0;
+    for await (const batch of batches) written += await this.appendNewColumns(batch);
+    return written;
+  }
+
   report(spec: ReportSpec): Promise<ReportRow[]> {
     return queryClickHouseReport(this.connection, spec);
   }

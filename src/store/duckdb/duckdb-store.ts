@@ -67,6 +67,13 @@ import { writeFeedback } from './write-feedback.ts';
 import { writePricingUpdates } from './write-pricing-updates.ts';
 
 /** The embedded store: one DuckDB file under the data directory. */
+/**
+ * DuckDB's row group: a transaction appending at least this many rows writes them compressed
+ * into the file at commit, instead of into the write-ahead log to be compressed again at the
+ * checkpoint (docs/decisions/2026-11-23-duckdb-write-path.md).
+ */
+const ROW_GROUP_ROWS = 122_880;
+
 export class DuckDbStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -106,6 +113,37 @@ export class DuckDbStore implements Store {
         return batch.count;
       }),
     );
+  }
+
+  async appendNewStream(batches: AsyncIterable<ColumnBatch>): Promise<number> {
+    const iterator = batches[Symbol.asyncIterator]();
+    let written = 0;
+    let ended = false;
+    try {
+      while (!ended) {
+        // The store is held from BEGIN to COMMIT, waits for the next batch included: no other
+        // caller's statement may run inside this transaction.
+        written += await this.exclusive(() =>
+          this.inTransaction(async () => {
+            let rows = 0;
+            while (rows < ROW_GROUP_ROWS) {
+              const next = await iterator.next();
+              if (next.done) {
+                ended = true;
+                break;
+              }
+              await appendColumnBatch(this.connection, 'events', next.value);
+              rows += next.value.count;
+            }
+            return rows;
+          }),
+        );
+      }
+    } finally {
+      // A failed write stops the source too (a generator thread, say).
+      if (!ended) await iterator.return?.();
+    }
+    return written;
   }
 
   report(spec: ReportSpec): Promise<ReportRow[]> {
