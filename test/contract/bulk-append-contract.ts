@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { PricedUsageEvent } from '../../src/domain/usage-event.ts';
 import { toColumnBatch } from '../../src/store/column-batch.ts';
 import { EVENT_COLUMNS } from '../../src/store/event-columns.ts';
@@ -57,10 +58,16 @@ export function runBulkAppendContract(
       }));
       const laidOut = (from: number, to: number) =>
         toColumnBatch(EVENT_COLUMNS, events.slice(from, to));
+      // Each batch arrives a turn later, as from another thread.
       async function* stream() {
-        yield laidOut(0, 1000);
-        yield laidOut(1000, 2500);
-        yield laidOut(2500, 3000);
+        for (const [from, to] of [
+          [0, 1000],
+          [1000, 2500],
+          [2500, 3000],
+        ] as const) {
+          await nextTurn();
+          yield laidOut(from, to);
+        }
       }
       assert.equal(await store.appendNewStream(stream()), 3000);
       assert.deepEqual(byId(await storedBetween(store, YEAR)), byId(events));
@@ -71,7 +78,9 @@ export function runBulkAppendContract(
         timestamp: event.timestamp + YEAR,
       }));
       async function* broken() {
+        await nextTurn();
         yield toColumnBatch(EVENT_COLUMNS, failing.slice(0, 1000));
+        await nextTurn();
         throw new Error('the generator thread died');
       }
       await assert.rejects(store.appendNewStream(broken()), /the generator thread died/);
