@@ -106,4 +106,21 @@ describe('DuckDB chunked append of varchar columns', () => {
     assert.equal(customers.length, 300);
     await store.close();
   });
+
+  it('keeps values with a NUL exact and stores lone surrogates as U+FFFD', async () => {
+    const store = await DuckDbStore.open(join(directory, 'odd-strings.duckdb'));
+    // As enum members these would end at the NUL, or become one and the same value.
+    const teams = ['a\u0000b', 'a\u0000c', 'x\uD800', 'x\uD801', 'search'];
+    const events = sampleEvents(500, 19).map((event, index) => ({
+      ...event,
+      tags: { ...event.tags, team: teams[index % 5] },
+    }));
+    await store.append(events);
+    const stored = new Set<string | undefined>();
+    for await (const batch of store.eventsBetween(0, Date.UTC(2030, 0, 1), 1000)) {
+      for (const event of batch) stored.add(event.tags.team);
+    }
+    assert.deepEqual([...stored].sort(), ['a\u0000b', 'a\u0000c', 'search', 'x\uFFFD']);
+    await store.close();
+  });
 });
