@@ -52,10 +52,12 @@ export function createEventBatchReader(
       worker: new Worker(workerUrl(import.meta.url, 'event-batch-worker'), { workerData: pricer }),
       pending: new Map(),
     };
+    // A crashed worker fires 'error' then 'exit': the second call must not drop another thread.
     const fail = (error: Error): void => {
       for (const waiting of thread.pending.values()) waiting.reject(error);
       thread.pending.clear();
-      running.splice(running.indexOf(thread), 1);
+      const at = running.indexOf(thread);
+      if (at >= 0) running.splice(at, 1);
     };
     thread.worker.unref();
     thread.worker.on('message', (answer: EventBatchAnswer) => settle(thread, answer));
@@ -106,6 +108,10 @@ export function createEventBatchReader(
       await Promise.all(
         stopping.map((thread) => {
           thread.worker.removeAllListeners('exit');
+          // Reads still in flight end with an error rather than never.
+          const closed = new Error('the event reader was closed before this body was read');
+          for (const waiting of thread.pending.values()) waiting.reject(closed);
+          thread.pending.clear();
           return thread.worker.terminate();
         }),
       );
