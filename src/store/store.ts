@@ -91,7 +91,8 @@ export interface Store {
   /**
    * The same for a stream of such batches, each written as it arrives. A commit covers whole
    * batches (on DuckDB at least a row group's worth, so the rows are compressed straight into
-   * the file) and is atomic; if the stream fails, what earlier commits wrote stays.
+   * the file) and is atomic; if the stream fails, what earlier commits wrote stays. The store
+   * may be held while the next batch is awaited: the source must not use this store.
    */
   appendNewStream(batches: AsyncIterable<ColumnBatch>): Promise<number>;
   report(spec: ReportSpec): Promise<ReportRow[]>;

@@ -140,8 +140,9 @@ export class DuckDbStore implements Store {
         );
       }
     } finally {
-      // A failed write stops the source too (a generator thread, say).
-      if (!ended) await iterator.return?.();
+      // A failed write stops the source too (a generator thread, say); a source that fails to
+      // stop must not hide the write's own error.
+      if (!ended) await iterator.return?.().catch(() => undefined);
     }
     return written;
   }
