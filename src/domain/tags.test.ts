@@ -52,3 +52,23 @@ describe('a wire event tagged __proto__ with a bad value', () => {
     });
   });
 });
+
+describe('a wire event with 64 tags and one named __proto__', () => {
+  it('is refused as over the limit of 64 keys', () => {
+    const tags = Object.fromEntries(Array.from({ length: 64 }, (_, index) => [`k${index}`, 'v']));
+    const wire = JSON.parse(
+      JSON.stringify({
+        id: 'e1',
+        timestamp: '2026-03-09T14:03:11Z',
+        provider: 'openai',
+        model: 'gpt-4o',
+        tags,
+      }).replace('"tags":{', '"tags":{"__proto__":"x",'),
+    ) as unknown;
+    const parsed = parseUsageEvent(wire, { knownProviders: ['openai'], defaultSource: 'api' });
+    assert.deepEqual(parsed, {
+      ok: false,
+      issues: [{ field: 'tags', reason: 'must have at most 64 keys' }],
+    });
+  });
+});

@@ -25,6 +25,7 @@ const tokenCount = z
   .max(MAX_TOKEN_COUNT, `must be at most ${MAX_TOKEN_COUNT} (the most one call can count)`);
 const optionalText = z.string().min(1).max(512).optional();
 const tagValue = z.string().min(1, 'must not be empty').max(256);
+const MAX_TAGS = 64;
 
 /** The usage event as the events API and `ingest --format events` take it (PRODUCT.md §9). */
 export const usageEventInputSchema = z.strictObject({
@@ -43,7 +44,7 @@ export const usageEventInputSchema = z.strictObject({
   tags: z
     .record(z.string().min(1).max(64), tagValue)
     .default({})
-    .refine((tags) => Object.keys(tags).length <= 64, 'must have at most 64 keys'),
+    .refine((tags) => Object.keys(tags).length <= MAX_TAGS, `must have at most ${MAX_TAGS} keys`),
   source: z.enum(EVENT_SOURCES).optional(),
   request_id: optionalText,
   trace_id: optionalText,
@@ -136,8 +137,13 @@ export function parseUsageEvent(raw: unknown, options: ParseOptions): ParsedUsag
   const protoTag = ownProtoTag(raw);
   if (protoTag !== undefined) {
     const checked = tagValue.safeParse(protoTag);
-    if (checked.success) tags.push(['__proto__', checked.data]);
-    else issues.push({ field: 'tags.__proto__', reason: checked.error.issues[0]!.message });
+    if (!checked.success) {
+      issues.push({ field: 'tags.__proto__', reason: checked.error.issues[0]!.message });
+    } else if (tags.length >= MAX_TAGS) {
+      issues.push({ field: 'tags', reason: `must have at most ${MAX_TAGS} keys` });
+    } else {
+      tags.push(['__proto__', checked.data]);
+    }
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, event: toUsageEvent(input, tags, tokens, options.defaultSource) };
