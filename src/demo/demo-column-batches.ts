@@ -38,10 +38,13 @@ export async function* demoColumnBatches(
     received.push(message);
     wake?.();
   });
-  worker.on('error', (error) => {
+  // A worker that dies, or a batch that cannot be received, ends the load with its error.
+  const crash = (error: Error): void => {
     crashed = error;
     wake?.();
-  });
+  };
+  worker.on('error', crash);
+  worker.on('messageerror', crash);
   worker.on('exit', (code) => {
     crashed ??= new Error(`the demo generator thread exited (${code})`);
     wake?.();
