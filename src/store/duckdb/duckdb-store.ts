@@ -18,7 +18,6 @@ import type {
 import type { Feedback, FeedbackResult } from '../feedback.ts';
 import type { ReconcileSpec, ReconcileTotals } from '../reconcile-spec.ts';
 import type { Dimension, ReportFilter, ReportRow, ReportSpec } from '../report-spec.ts';
-import { buildUsageGroupsQuery } from '../sql/usage-groups-query.ts';
 import type {
   AppendResult,
   BillingAppendResult,
@@ -41,8 +40,8 @@ import { upsertRevenue } from './upsert-revenue.ts';
 import { toColumnBatch, type ColumnBatch } from '../column-batch.ts';
 import { EVENT_COLUMNS } from '../event-columns.ts';
 import { appendFreshEvents } from './append-fresh-events.ts';
+import { appendInRowGroups } from './append-in-row-groups.ts';
 import { appendColumnBatch } from './chunk-appender.ts';
-import { duckDbDialect } from './duckdb-dialect.ts';
 import { migrate, readSchemaVersion } from './migrate.ts';
 import { openDuckDb, type DuckDbWorkload } from './open-duckdb.ts';
 import { readEventsBetween } from './read-events-between.ts';
@@ -61,19 +60,12 @@ import {
 } from './query-event-summaries.ts';
 import { queryReconcileTotals } from './read-reconcile-totals.ts';
 import { queryReport } from './read-report-row.ts';
-import { readUsageGroup } from '../sql/read-usage-group.ts';
 import { readYieldGroups } from './read-yield-groups.ts';
+import { streamUsageGroups } from './stream-usage-groups.ts';
 import { writeFeedback } from './write-feedback.ts';
 import { writePricingUpdates } from './write-pricing-updates.ts';
 
 /** The embedded store: one DuckDB file under the data directory. */
-/**
- * DuckDB's row group: a transaction appending at least this many rows writes them compressed
- * into the file at commit, instead of into the write-ahead log to be compressed again at the
- * checkpoint (docs/decisions/2026-11-23-duckdb-write-path.md).
- */
-const ROW_GROUP_ROWS = 122_880;
-
 export class DuckDbStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -115,36 +107,18 @@ export class DuckDbStore implements Store {
     );
   }
 
-  async appendNewStream(batches: AsyncIterable<ColumnBatch>): Promise<number> {
-    const iterator = batches[Symbol.asyncIterator]();
-    let written = 0;
-    let ended = false;
-    try {
-      while (!ended) {
-        // The store is held from BEGIN to COMMIT, waits for the next batch included: no other
-        // caller's statement may run inside this transaction.
-        written += await this.exclusive(() =>
-          this.inTransaction(async () => {
-            let rows = 0;
-            while (rows < ROW_GROUP_ROWS) {
-              const next = await iterator.next();
-              if (next.done) {
-                ended = true;
-                break;
-              }
-              await appendColumnBatch(this.connection, 'events', next.value);
-              rows += next.value.count;
-            }
-            return rows;
-          }),
-        );
-      }
-    } finally {
-      // A failed write stops the source too (a generator thread, say); a source that fails to
-      // stop must not hide the write's own error.
-      if (!ended) await iterator.return?.().catch(() => undefined);
-    }
-    return written;
+  appendNewStream(batches: AsyncIterable<ColumnBatch>): Promise<number> {
+    // The store is held from BEGIN to COMMIT, waits for the next batch included: no other
+    // caller's statement may run inside this transaction.
+    return appendInRowGroups(batches, (next) =>
+      this.exclusive(() =>
+        this.inTransaction(async () => {
+          for (let batch = await next(); batch; batch = await next()) {
+            await appendColumnBatch(this.connection, 'events', batch);
+          }
+        }),
+      ),
+    );
   }
 
   report(spec: ReportSpec): Promise<ReportRow[]> {
@@ -204,25 +178,13 @@ export class DuckDbStore implements Store {
     return this.exclusive(() => queryReconcileTotals(this.connection, spec));
   }
 
-  async *usageGroups(
+  usageGroups(
     from: number,
     to: number,
     grain: 'hour' | 'event',
     batchSize: number,
   ): AsyncIterable<UsageGroup[]> {
-    const query = buildUsageGroupsQuery(from, to, grain, duckDbDialect);
-    const result = await this.connection.stream(query.text, query.params);
-    let batch: UsageGroup[] = [];
-    for await (const rows of result.yieldRowObjectJs()) {
-      for (const row of rows) {
-        batch.push(readUsageGroup(row));
-        if (batch.length >= batchSize) {
-          yield batch;
-          batch = [];
-        }
-      }
-    }
-    if (batch.length > 0) yield batch;
+    return streamUsageGroups(this.connection, from, to, grain, batchSize);
   }
 
   recordFeedback(feedback: readonly Feedback[]): Promise<FeedbackResult> {
