@@ -6,13 +6,15 @@ import type { Gateway, Spool } from '../gateway/index.ts';
 import type { Pricer } from '../pricing/index.ts';
 import type { Store } from '../store/store.ts';
 import type { CallGovernor } from '../govern/index.ts';
-import { buildProviderRegistry } from './build-pricer.ts';
+import { createEventBatchReader } from '../ingest/index.ts';
+import { buildPricerSpec, buildProviderRegistry } from './build-pricer.ts';
 import { buildGatewayOptimization } from './build-gateway-optimization.ts';
 import { spoolFlushIntervalMs } from './spool-flush-interval.ts';
 
 /**
  * The gateway of `tokenops start`: the spool under DATA/spool (replayed now, so events a
- * crash left behind reach the store first) and one upstream per provider.
+ * crash left behind reach the store first) and one upstream per provider. Spooled events are
+ * parsed and priced on a worker thread, off the thread that answers callers.
  */
 export async function startGateway(options: {
   config: TokenopsConfig;
@@ -24,10 +26,12 @@ export async function startGateway(options: {
 }): Promise<{ gateway: Gateway; spool: Spool }> {
   const { createGateway, createSpool } = await import('../gateway/index.ts');
   const { config } = options;
+  const segments = createEventBatchReader(buildPricerSpec(config), 1);
   const spool = await createSpool({
     directory: join(options.dataDir, 'spool'),
     store: options.store,
     pricer: options.pricer,
+    reader: { read: (bytes) => segments.readSpool(bytes), close: () => segments.close() },
     flushIntervalMs: spoolFlushIntervalMs(config),
     log: options.log,
   });
@@ -50,7 +54,7 @@ export async function startGateway(options: {
     }),
   );
   const optimization = await buildGatewayOptimization(config, options.pricer);
-  const gateway = await createGateway({
+  const gateway = createGateway({
     registry: buildProviderRegistry(config),
     providers,
     untagged: config.tags.untagged,

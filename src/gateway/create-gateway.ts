@@ -1,10 +1,11 @@
 import type { PayloadLog } from './payloads/payload-log.ts';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Agent } from 'undici';
 import type { UsageEvent } from '../domain/usage-event.ts';
 import type { ProviderRegistry } from '../providers/index.ts';
-import { createPromptMeasurer } from '../providers/metering/measure-prompt.ts';
+import { createPromptMeasurer, type LoadEncoding } from '../providers/metering/measure-prompt.ts';
 import { findUpstream, type UpstreamMatch } from './find-upstream.ts';
 import type { GatewayUpstream } from './gateway-upstream.ts';
 import { handleGatewayRequest } from './handle-gateway-request.ts';
@@ -52,7 +53,7 @@ export interface Gateway {
 }
 
 /** The metering proxy: one upstream per provider the registry knows. */
-export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+export function createGateway(options: GatewayOptions): Gateway {
   const upstreams = new Map<string, GatewayUpstream>();
   for (const name of options.registry.names()) {
     const adapter = options.registry.get(name);
@@ -77,7 +78,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   if (unsound) throw new ConfigError(unsound.message, unsound.fix);
   // Keep-alive pools per upstream origin; no cap on connections, the provider sets the pace.
   const dispatcher = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
-  const prompts = await createPromptMeasurer(sha256Hex);
+  const prompts = createPromptMeasurer(sha256Hex, loadEncoding);
   const context = {
     upstreams,
     untagged: options.untagged,
@@ -108,6 +109,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   };
 }
+
+const require = createRequire(import.meta.url);
+
+/** Synchronously, so an encoding first needed mid-call loads then, not at start. */
+const loadEncoding: LoadEncoding = (encoding) =>
+  require(`gpt-tokenizer/encoding/${encoding}`) as ReturnType<LoadEncoding>;
 
 function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');

@@ -17,6 +17,7 @@ export {
   createEventBatchReader,
   type EventBatchReader,
   type PricedColumnBatch,
+  type SpoolColumnBatch,
 } from './events/create-event-batch-reader.ts';
 export { pricerFromSpec, type PricerSpec } from './events/pricer-spec.ts';
 export { workerUrl } from './worker-url.ts';

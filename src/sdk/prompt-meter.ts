@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
-import { createPromptMeasurer } from '../providers/metering/measure-prompt.ts';
+import { createRequire } from 'node:module';
+import { createPromptMeasurer, type LoadEncoding } from '../providers/metering/measure-prompt.ts';
 
-export type PromptMeasurer = Awaited<ReturnType<typeof createPromptMeasurer>>;
+export type PromptMeasurer = ReturnType<typeof createPromptMeasurer>;
+
+const require = createRequire(import.meta.url);
+
+/** Synchronously, so an encoding first needed mid-call loads then, not at start. */
+const loadEncoding: LoadEncoding = (encoding) =>
+  require(`gpt-tokenizer/encoding/${encoding}`) as ReturnType<LoadEncoding>;
 
 /**
  * The gateway's prompt measurer, loaded once on first use (the tokenizers are large), so a
@@ -10,5 +17,7 @@ export type PromptMeasurer = Awaited<ReturnType<typeof createPromptMeasurer>>;
 export function createPromptMeter(): () => Promise<PromptMeasurer> {
   let loading: Promise<PromptMeasurer> | undefined;
   return () =>
-    (loading ??= createPromptMeasurer((text) => createHash('sha256').update(text).digest('hex')));
+    (loading ??= Promise.resolve().then(() =>
+      createPromptMeasurer((text) => createHash('sha256').update(text).digest('hex'), loadEncoding),
+    ));
 }

@@ -7,6 +7,9 @@ import type { Store } from '../../src/store/store.ts';
 import { startGatewayHarness, type GatewayHarness } from '../helpers/gateway-harness.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
 
+/** The store's ways to write events: a store that is down refuses each. */
+const EVENT_WRITES = new Set(['append', 'appendNew', 'appendColumns', 'appendNewColumns']);
+
 const directory = tempDirectory('gateway-store-down');
 let storeUp = false;
 let openai: StandIn;
@@ -21,7 +24,7 @@ before(async () => {
     wrapStore: (store: Store): Store =>
       new Proxy(store, {
         get(target, property, receiver) {
-          if ((property === 'append' || property === 'appendNew') && !storeUp) {
+          if (typeof property === 'string' && EVENT_WRITES.has(property) && !storeUp) {
             return () => Promise.reject(new Error('store unavailable'));
           }
           return Reflect.get(target, property, receiver) as unknown;

@@ -75,7 +75,7 @@ export async function startGatewayHarness(options: GatewayHarnessOptions): Promi
     log,
   });
   const governance = options.governance;
-  const gateway = await createGateway({
+  const gateway = createGateway({
     registry,
     providers: options.providers,
     untagged: options.untagged ?? 'accept',

@@ -2,14 +2,20 @@ import { mkdir } from 'node:fs/promises';
 import type { UsageEvent } from '../../domain/usage-event.ts';
 import type { Pricer } from '../../pricing/index.ts';
 import type { Store } from '../../store/store.ts';
+import { createInPlaceSpoolReader, type SpoolBatchReader } from './spool-batch-reader.ts';
 import { createSpoolDrain } from './spool-drain.ts';
-import { listSegments } from './spool-segments.ts';
+import { listSegments, segmentBytes } from './spool-segments.ts';
 import { createSpoolWriter } from './spool-writer.ts';
 
 export interface SpoolOptions {
   directory: string;
   store: Store;
   pricer: () => Promise<Pricer>;
+  /**
+   * Prices segments and lays them out for the store (e.g. on a worker thread); the spool
+   * closes it. Absent: done in place with `pricer`.
+   */
+  reader?: SpoolBatchReader;
   /** How often the current segment is closed and moved into the store. */
   flushIntervalMs: number;
   log: (line: string) => void;
@@ -41,12 +47,13 @@ export interface Spool {
 export async function createSpool(options: SpoolOptions): Promise<Spool> {
   await mkdir(options.directory, { recursive: true });
   const left = await listSegments(options.directory);
-  const drain = createSpoolDrain(options);
+  const reader = options.reader ?? createInPlaceSpoolReader(options.pricer);
+  const drain = createSpoolDrain({ store: options.store, reader, log: options.log });
   const writer = createSpoolWriter({
     directory: options.directory,
     firstSequence: left.nextSequence,
     log: options.log,
-    keep: (events) => drain.add({ events, fresh: true }),
+    keep: (segment) => drain.add(segment),
     abandon: (segment) => drain.add(segment),
   });
   left.segments.forEach((segment) => drain.add(segment));
@@ -78,13 +85,22 @@ export async function createSpool(options: SpoolOptions): Promise<Spool> {
       // Events the disk refused and the store has not taken: one more try at the disk (it may
       // have room again), so the next start replays them instead of losing them.
       const unwritten = drain.takeUnwritten();
-      if (unwritten.length === 0) return;
-      await Promise.all(unwritten.map((event) => writer.append(event)));
-      await writer.rotate();
-      const refused = drain.takeUnwritten().length;
-      if (refused === 0) return;
-      lostAtClose += refused;
-      options.log(`spool: ${refused} event(s) reached neither the disk nor the store; lost`);
+      if (unwritten.length > 0) {
+        await Promise.all(
+          unwritten.map(async (segment) =>
+            writer.appendLines(await segmentBytes(segment), segment.count ?? 0),
+          ),
+        );
+        await writer.rotate();
+        const refused = drain
+          .takeUnwritten()
+          .reduce((sum, segment) => sum + (segment.count ?? 0), 0);
+        if (refused > 0) {
+          lostAtClose += refused;
+          options.log(`spool: ${refused} event(s) reached neither the disk nor the store; lost`);
+        }
+      }
+      await reader.close();
     },
   };
 }

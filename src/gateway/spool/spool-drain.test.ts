@@ -3,25 +3,37 @@ import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { UsageEvent } from '../../domain/usage-event.ts';
-import type { Pricer } from '../../pricing/index.ts';
+import { readEventLines } from '../../domain/read-event-lines.ts';
+import type { ColumnBatch } from '../../store/column-batch.ts';
 import type { Store } from '../../store/store.ts';
+import type { SpoolBatchReader } from './spool-batch-reader.ts';
 import { createSpoolDrain } from './spool-drain.ts';
 
-const event = (id: string) => ({ id, source: 'gateway' }) as unknown as UsageEvent;
-const pricer = { price: () => ({}) } as unknown as Pricer;
+const line = (id: string) => `${JSON.stringify({ id, source: 'gateway' })}\n`;
+
+/** Batches that carry only their events' ids, for the store below to record. */
+type IdBatch = ColumnBatch & { ids: string[] };
+const reader: SpoolBatchReader = {
+  read(bytes) {
+    const { events, skipped } = readEventLines(bytes);
+    const ids = events.map((event) => event.id);
+    const batch: IdBatch = { count: ids.length, columns: [], ids };
+    return Promise.resolve({ batch, skipped });
+  },
+  close: () => Promise.resolve(),
+};
 
 /** A store that records which write each batch went through. */
 function recordingStore() {
   const writes: { method: 'append' | 'appendNew'; ids: string[] }[] = [];
   const store = {
-    append: (events: UsageEvent[]) => {
-      writes.push({ method: 'append', ids: events.map((e) => e.id) });
-      return Promise.resolve({ inserted: events.length, duplicates: 0 });
+    appendColumns: (batch: IdBatch) => {
+      writes.push({ method: 'append', ids: batch.ids });
+      return Promise.resolve({ inserted: batch.count, duplicates: 0 });
     },
-    appendNew: (events: UsageEvent[]) => {
-      writes.push({ method: 'appendNew', ids: events.map((e) => e.id) });
-      return Promise.resolve(events.length);
+    appendNewColumns: (batch: IdBatch) => {
+      writes.push({ method: 'appendNew', ids: batch.ids });
+      return Promise.resolve(batch.count);
     },
   } as unknown as Store;
   return { store, writes };
@@ -31,11 +43,13 @@ test('segments this run wrote skip the id check; segments left by a crash are ap
   const directory = mkdtempSync(join(tmpdir(), 'spool-drain-'));
   try {
     const left = join(directory, 'segment-000000000001.ndjson');
-    writeFileSync(left, `${JSON.stringify(event('old'))}\n`);
+    // Left by a kill: the last line was cut short, and is skipped.
+    writeFileSync(left, `${line('old')}{"id":"cut`);
     const { store, writes } = recordingStore();
-    const drain = createSpoolDrain({ store, pricer: () => Promise.resolve(pricer), log: () => {} });
+    const logs: string[] = [];
+    const drain = createSpoolDrain({ store, reader, log: (text) => logs.push(text) });
     drain.add({ path: left });
-    drain.add({ events: [event('new')], fresh: true });
+    drain.add({ chunks: [Buffer.from(line('new'))], count: 1, fresh: true });
     await drain.drain();
     assert.deepEqual(writes, [
       { method: 'append', ids: ['old'] },
@@ -43,6 +57,7 @@ test('segments this run wrote skip the id check; segments left by a crash are ap
     ]);
     assert.equal(existsSync(left), false, 'the replayed file is deleted once stored');
     assert.equal(drain.pending(), 0);
+    assert.ok(logs.some((text) => /skipped 1 unfinished line/.test(text)));
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
@@ -53,17 +68,18 @@ test('a segment whose file cannot be deleted is not appended again on the retry'
   const logs: string[] = [];
   const drain = createSpoolDrain({
     store,
-    pricer: () => Promise.resolve(pricer),
-    log: (line) => logs.push(line),
+    reader,
+    log: (text) => logs.push(text),
   });
   // A path that does not exist: the append succeeds, the unlink fails.
   drain.add({
     path: join(tmpdir(), 'no-such-dir', 'segment.ndjson'),
-    events: [event('a')],
+    chunks: [Buffer.from(line('a'))],
+    count: 1,
     fresh: true,
   });
   await drain.drain(0);
   await drain.drain(Number.MAX_SAFE_INTEGER);
   assert.deepEqual(writes, [{ method: 'appendNew', ids: ['a'] }], 'stored once');
-  assert.ok(logs.some((line) => /did not take 1 segment/.test(line)));
+  assert.ok(logs.some((text) => /did not take 1 segment/.test(text)));
 });

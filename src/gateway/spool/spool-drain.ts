@@ -1,8 +1,7 @@
 import { unlink } from 'node:fs/promises';
-import type { UsageEvent } from '../../domain/usage-event.ts';
-import type { Pricer } from '../../pricing/index.ts';
 import type { Store } from '../../store/store.ts';
-import { readSegment, type SpoolSegment } from './spool-segments.ts';
+import type { SpoolBatchReader } from './spool-batch-reader.ts';
+import { segmentBytes, type SpoolSegment } from './spool-segments.ts';
 
 /** Above this many events held for a store that is down, segments wait on disk only. */
 const MEMORY_LIMIT = 200_000;
@@ -15,7 +14,7 @@ const MAX_BACKOFF_MS = 5_000;
  */
 export function createSpoolDrain(options: {
   store: Store;
-  pricer: () => Promise<Pricer>;
+  reader: SpoolBatchReader;
   log: (line: string) => void;
 }) {
   const queue: SpoolSegment[] = [];
@@ -26,18 +25,17 @@ export function createSpoolDrain(options: {
   let draining: Promise<void> = Promise.resolve();
 
   const storeSegment = async (segment: SpoolSegment): Promise<void> => {
-    let events: UsageEvent[] | undefined = segment.events;
-    if (!events && segment.path) {
-      const read = await readSegment(segment.path);
-      if (read.skipped > 0) {
-        options.log(`spool: ${segment.path}: skipped ${read.skipped} unfinished line(s)`);
+    if (!segment.stored) {
+      const bytes = await segmentBytes(segment);
+      const { batch, skipped } = await options.reader.read(bytes);
+      if (skipped > 0) {
+        options.log(`spool: ${segment.path ?? 'memory'}: skipped ${skipped} unfinished line(s)`);
       }
-      events = read.events;
-    }
-    if (events && events.length > 0 && !segment.stored) {
-      const pricer = await options.pricer();
-      const priced = events.map((event) => ({ ...event, pricing: pricer.price(event) }));
-      await (segment.fresh ? options.store.appendNew(priced) : options.store.append(priced));
+      if (batch.count > 0) {
+        await (segment.fresh
+          ? options.store.appendNewColumns(batch)
+          : options.store.appendColumns(batch));
+      }
     }
     // A failed unlink is retried without appending the segment a second time.
     segment.stored = true;
@@ -63,17 +61,17 @@ export function createSpoolDrain(options: {
       if (failures > 0) options.log('spool: the store is taking events again');
       failures = 0;
       queue.shift();
-      held -= segment.events?.length ?? 0;
+      held -= segment.chunks ? (segment.count ?? 0) : 0;
     }
   };
 
   return {
     add(segment: SpoolSegment): void {
-      const size = segment.events?.length ?? 0;
+      const size = segment.chunks ? (segment.count ?? 0) : 0;
       if (held + size <= MEMORY_LIMIT) {
         held += size;
       } else if (segment.path) {
-        delete segment.events;
+        delete segment.chunks;
       } else {
         // Neither the disk nor the store takes them, and memory is full: they are lost.
         lost += size;
@@ -90,13 +88,12 @@ export function createSpoolDrain(options: {
       return draining;
     },
     pending: (): number => queue.length,
-    /** Takes the events held in memory only (the disk refused them) out of the queue. */
-    takeUnwritten(): UsageEvent[] {
+    /** Takes the lines held in memory only (the disk refused them) out of the queue. */
+    takeUnwritten(): SpoolSegment[] {
       const unwritten = queue.filter((segment) => !segment.path);
       queue.splice(0, queue.length, ...queue.filter((segment) => segment.path));
-      const events = unwritten.flatMap((segment) => segment.events ?? []);
-      held -= events.length;
-      return events;
+      for (const segment of unwritten) held -= segment.count ?? 0;
+      return unwritten;
     },
     /** Events dropped since the start (see add). */
     lost: (): number => lost,

@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { UsageEvent } from '../../domain/usage-event.ts';
 
 const SEGMENT = /^segment-(\d{12})\.ndjson$/;
 
@@ -8,8 +7,10 @@ const SEGMENT = /^segment-(\d{12})\.ndjson$/;
 export interface SpoolSegment {
   /** Absent for events the disk refused: they are held in memory only. */
   path?: string;
-  /** The events as written, while memory allows; read back from `path` otherwise. */
-  events?: UsageEvent[];
+  /** Its lines as written, while memory allows; read back from `path` otherwise. */
+  chunks?: Buffer[];
+  /** How many events `chunks` hold. */
+  count?: number;
   /**
    * Written by this run: its ids (fresh UUIDs) cannot be in the store yet, so it is appended
    * without the id check, which scans every stored id. Segments left by a crash may be.
@@ -33,23 +34,9 @@ export async function listSegments(
   return { segments: names.map((name) => ({ path: join(directory, name) })), nextSequence };
 }
 
-/**
- * Reads a segment back. A kill can leave the last line half-written: that line belongs to a
- * response that never completed, so it is skipped; any other bad line is reported.
- */
-export async function readSegment(
-  path: string,
-): Promise<{ events: UsageEvent[]; skipped: number }> {
-  const lines = (await readFile(path, 'utf8')).split('\n');
-  const events: UsageEvent[] = [];
-  let skipped = 0;
-  for (const line of lines) {
-    if (!line) continue;
-    try {
-      events.push(JSON.parse(line) as UsageEvent);
-    } catch {
-      skipped += 1;
-    }
-  }
-  return { events, skipped };
+/** A segment's lines: from memory when it still holds them, else from its file. */
+export async function segmentBytes(segment: SpoolSegment): Promise<Buffer> {
+  if (segment.chunks)
+    return segment.chunks.length === 1 ? segment.chunks[0]! : Buffer.concat(segment.chunks);
+  return segment.path ? readFile(segment.path) : Buffer.alloc(0);
 }

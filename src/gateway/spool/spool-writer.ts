@@ -1,11 +1,17 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { close, fdatasync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import type { UsageEvent } from '../../domain/usage-event.ts';
 import { segmentPath, type SpoolSegment } from './spool-segments.ts';
 
+const syncData = promisify(fdatasync);
+const closeFile = promisify(close);
+
 interface OpenSegment {
   path: string;
-  handle: FileHandle;
-  events: UsageEvent[];
+  fd: number;
+  /** The groups written, as written: the drain reads them from here rather than the disk. */
+  chunks: Buffer[];
+  count: number;
   /** Bytes of whole lines in the file: a failed write is cut back to this. */
   size: number;
   /** The fdatasync in flight, and whether groups written since need another. */
@@ -14,8 +20,9 @@ interface OpenSegment {
 }
 
 interface Waiting {
-  line: string;
-  event: UsageEvent;
+  /** One line, or several already joined (events handed back by the drain). */
+  text: string;
+  count: number;
   done: () => void;
 }
 
@@ -23,46 +30,54 @@ export interface SpoolWriterOptions {
   directory: string;
   firstSequence: number;
   log: (line: string) => void;
-  /** Events the disk would not take (full, failing): they go on to the store from memory. */
-  keep: (events: UsageEvent[]) => void;
+  /** Lines the disk would not take (full, failing): they go on to the store from memory. */
+  keep: (segment: SpoolSegment) => void;
   /** A segment given up after a failed write it could not cut back: closed, for the store. */
   abandon: (segment: SpoolSegment) => void;
 }
 
 /**
- * Appends events to the current segment in groups: every event that arrives while a write is
- * pending joins the next single write. A caller's promise resolves once its line is in the
- * file — in the kernel, so a killed process loses nothing acknowledged — and the file is then
- * fdatasync'd, one sync covering every group written while the last ran, without making
- * callers wait for the disk. When the disk refuses a write
- * (ENOSPC, EIO), the half-written group is cut from the file, so lines written later never
- * join a broken one, and its events are kept in memory instead: the caller is not failed.
+ * Appends events to the current segment in groups: every event that arrives before the event
+ * loop's check phase joins one write. The write is synchronous — it only copies into the
+ * kernel's page cache (microseconds), cheaper than a thread-pool round trip per group — and a
+ * caller's promise resolves once its line is there, so a killed process loses nothing
+ * acknowledged. The file is then fdatasync'd in the background, one sync covering every group
+ * written while the last ran, without making callers wait for the disk. The segment keeps its
+ * lines as written (outside the JavaScript heap, so a busy gateway does not fill the heap with
+ * events waiting for the store). When the disk refuses a write (ENOSPC, EIO), the
+ * half-written group is cut from the file, so lines written later never join a broken one,
+ * and its lines are kept in memory instead: the caller is not failed.
  */
 export function createSpoolWriter(options: SpoolWriterOptions) {
   let sequence = options.firstSequence;
   let current: OpenSegment | undefined;
   let queue: Waiting[] = [];
-  let writing: Promise<void> = Promise.resolve();
   let scheduled = false;
   let failing = false;
+  /** The last rotation: each waits for the one before, so a flush never passes another's. */
+  let rotating: Promise<unknown> = Promise.resolve();
 
-  const segment = async (): Promise<OpenSegment> => {
+  const segment = (): OpenSegment => {
     if (current) return current;
     const path = segmentPath(options.directory, sequence++);
-    current = { path, handle: await open(path, 'a'), events: [], size: 0, syncAgain: false };
+    current = { path, fd: openSync(path, 'a'), chunks: [], count: 0, size: 0, syncAgain: false };
     return current;
   };
 
-  const writeGroup = async (): Promise<void> => {
+  const writeGroup = (): void => {
     scheduled = false;
     const group = queue;
     queue = [];
     if (group.length === 0) return;
-    const events = group.map((item) => item.event);
+    const bytes = Buffer.from(
+      group.length === 1 ? group[0]!.text : group.map((item) => item.text).join(''),
+    );
+    const count = group.reduce((sum, item) => sum + item.count, 0);
     try {
-      const target = await segment();
-      await appendAll(target, Buffer.from(group.map((item) => item.line).join('')));
-      target.events.push(...events);
+      const target = segment();
+      appendAll(target, bytes);
+      target.chunks.push(bytes);
+      target.count += count;
       if (failing) options.log(`spool: writing to ${options.directory} again`);
       failing = false;
       syncInBackground(target);
@@ -73,25 +88,25 @@ export function createSpoolWriter(options: SpoolWriterOptions) {
         );
       }
       failing = true;
-      options.keep(events);
+      options.keep({ chunks: [bytes], count, fresh: true });
     }
-    group.forEach((item) => item.done());
+    for (const item of group) item.done();
   };
 
   /** Writes every byte (a full disk may take part of them); on failure cuts the file back. */
-  const appendAll = async (target: OpenSegment, bytes: Buffer): Promise<void> => {
+  const appendAll = (target: OpenSegment, bytes: Buffer): void => {
     try {
       for (let written = 0; written < bytes.length;) {
-        written += (await target.handle.write(bytes, written)).bytesWritten;
+        written += writeSync(target.fd, bytes, written);
       }
       target.size += bytes.length;
     } catch (error) {
       try {
-        await target.handle.truncate(target.size);
+        ftruncateSync(target.fd, target.size);
       } catch {
         // The torn line stays, but last in a closed segment, where a replay skips it.
         current = undefined;
-        options.abandon(await closeSegment(target));
+        void closeSegment(target).then(options.abandon);
       }
       throw error;
     }
@@ -107,8 +122,7 @@ export function createSpoolWriter(options: SpoolWriterOptions) {
       target.syncAgain = true;
       return;
     }
-    target.syncing = target.handle
-      .datasync()
+    target.syncing = syncData(target.fd)
       .catch((error: unknown) => options.log(`spool: fdatasync failed: ${String(error)}`))
       .finally(() => {
         target.syncing = undefined;
@@ -121,35 +135,44 @@ export function createSpoolWriter(options: SpoolWriterOptions) {
   const closeSegment = async (closing: OpenSegment): Promise<SpoolSegment> => {
     await closing.syncing;
     try {
-      await closing.handle.datasync();
+      await syncData(closing.fd);
     } catch (error) {
       options.log(`spool: fdatasync failed: ${String(error)}`);
     }
-    await closing.handle.close().catch(() => undefined);
-    return { path: closing.path, events: closing.events, fresh: true };
+    await closeFile(closing.fd).catch(() => undefined);
+    return { path: closing.path, chunks: closing.chunks, count: closing.count, fresh: true };
   };
+
+  const enqueue = (text: string, count: number): Promise<void> =>
+    new Promise((done) => {
+      queue.push({ text, count, done });
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(writeGroup);
+    });
 
   return {
     /** Resolves once the event is in the spool file, or, when the disk refuses it, in memory. */
     append(event: UsageEvent): Promise<void> {
-      return new Promise((done) => {
-        queue.push({ line: `${JSON.stringify(event)}\n`, event, done });
-        if (scheduled) return;
-        scheduled = true;
-        setImmediate(() => {
-          writing = writing.then(writeGroup);
-        });
-      });
+      return enqueue(`${JSON.stringify(event)}\n`, 1);
     },
 
-    /** Closes the current segment (after pending writes) and returns it; undefined when empty. */
+    /** The same for whole lines already serialised (events the disk refused earlier). */
+    appendLines(chunk: Buffer, count: number): Promise<void> {
+      return enqueue(chunk.toString('utf8'), count);
+    },
+
+    /**
+     * Closes the current segment (after queued writes) and returns it; undefined when empty.
+     * Resolves after every earlier rotation, so a flush that finds nothing to close still waits
+     * for the segment a concurrent flush is closing to reach the drain.
+     */
     rotate(): Promise<SpoolSegment | undefined> {
-      const rotated = writing.then(async () => {
-        const closing = current;
-        current = undefined;
-        return closing && closeSegment(closing);
-      });
-      writing = rotated.then(() => undefined);
+      writeGroup();
+      const closing = current;
+      current = undefined;
+      const rotated = rotating.then(() => closing && closeSegment(closing));
+      rotating = rotated;
       return rotated;
     },
   };

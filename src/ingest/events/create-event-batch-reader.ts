@@ -15,14 +15,23 @@ export interface PricedColumnBatch {
   refused: RefusedEvent[];
 }
 
+/** A gateway spool segment's events, priced and laid out. */
+export interface SpoolColumnBatch {
+  batch: ColumnBatch;
+  /** Lines that were not JSON: the half-written last line a kill leaves. */
+  skipped: number;
+}
+
 export interface EventBatchReader {
   /** Reads a body (UTF-8, unzipped) as readEventBatch does, then prices it, on its own thread. */
   read(bytes: Buffer, options: ParseOptions): Promise<PricedColumnBatch>;
+  /** Reads a gateway spool segment as readEventLines does, then prices it, on its own thread. */
+  readSpool(bytes: Uint8Array): Promise<SpoolColumnBatch>;
   close(): Promise<void>;
 }
 
 interface Pending {
-  resolve: (read: PricedColumnBatch) => void;
+  resolve: (read: PricedColumnBatch & SpoolColumnBatch) => void;
   reject: (error: Error) => void;
 }
 
@@ -72,7 +81,11 @@ export function createEventBatchReader(
     if (!waiting) return;
     thread.pending.delete(answer.id);
     if ('batch' in answer) {
-      waiting.resolve({ batch: unpackColumnBatch(answer.batch), refused: answer.refused });
+      waiting.resolve({
+        batch: unpackColumnBatch(answer.batch),
+        refused: answer.refused,
+        skipped: answer.skipped,
+      });
     } else if ('invalid' in answer) {
       const { what, issues, fix } = answer.invalid;
       waiting.reject(new ValidationError(what, issues, fix));
@@ -90,19 +103,30 @@ export function createEventBatchReader(
     );
   };
 
+  const send = (
+    bytes: Uint8Array,
+    options?: ParseOptions,
+  ): Promise<PricedColumnBatch & SpoolColumnBatch> => {
+    const thread = leastBusy();
+    const id = nextId++;
+    const request: EventBatchRequest = { id, bytes, ...(options ? { options } : {}) };
+    const reading = new Promise<PricedColumnBatch & SpoolColumnBatch>((resolve, reject) => {
+      thread.pending.set(id, { resolve, reject });
+    });
+    // A body that owns its whole buffer (an unzipped one does) is moved, not copied. A spool
+    // segment is always copied: it must still be there if the store refuses it and the drain
+    // reads it again.
+    const owned =
+      options !== undefined &&
+      bytes.byteOffset === 0 &&
+      bytes.byteLength === bytes.buffer.byteLength;
+    thread.worker.postMessage(request, owned ? [bytes.buffer as ArrayBuffer] : []);
+    return reading;
+  };
+
   return {
-    read(bytes, options) {
-      const thread = leastBusy();
-      const id = nextId++;
-      const request: EventBatchRequest = { id, bytes, options };
-      const reading = new Promise<PricedColumnBatch>((resolve, reject) => {
-        thread.pending.set(id, { resolve, reject });
-      });
-      // A body that owns its whole buffer (an unzipped one does) is moved, not copied.
-      const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-      thread.worker.postMessage(request, owned ? [bytes.buffer as ArrayBuffer] : []);
-      return reading;
-    },
+    read: (bytes, options) => send(bytes, options),
+    readSpool: (bytes) => send(bytes),
     async close() {
       const stopping = running.splice(0);
       await Promise.all(

@@ -6,13 +6,17 @@ import { toColumnBatch } from '../../store/column-batch.ts';
 import { EVENT_COLUMNS } from '../../store/event-columns.ts';
 import { packColumnBatch, type PackedColumnBatch } from '../../store/packed-column-batch.ts';
 import { pricerFromSpec, type PricerSpec } from './pricer-spec.ts';
+import { readEventLines } from '../../domain/read-event-lines.ts';
 import { readEventBatch, type RefusedEvent } from './read-event-batch.ts';
 
-/** A body to read: its bytes (UTF-8 JSON or NDJSON, already unzipped) and how to read them. */
+/**
+ * A body to read: its bytes (UTF-8 JSON or NDJSON, already unzipped) and how to read them; or,
+ * without options, a gateway spool segment (events tokenops wrote itself, one a line).
+ */
 export interface EventBatchRequest {
   id: number;
   bytes: Uint8Array;
-  options: ParseOptions;
+  options?: ParseOptions;
 }
 
 /**
@@ -20,7 +24,7 @@ export interface EventBatchRequest {
  * to the main thread in bulk) and the refused ones; or why the body as a whole was refused.
  */
 export type EventBatchAnswer =
-  | { id: number; batch: PackedColumnBatch; refused: RefusedEvent[] }
+  | { id: number; batch: PackedColumnBatch; refused: RefusedEvent[]; skipped: number }
   | { id: number; invalid: { what: string; issues: ValidationError['issues']; fix: string } }
   | { id: number; failure: string };
 
@@ -31,11 +35,13 @@ let pricer: Pricer | undefined;
 
 port.on('message', ({ id, bytes, options }: EventBatchRequest) => {
   try {
-    const { events, refused } = readEventBatch(bytes, options);
+    const { events, refused, skipped } = options
+      ? { ...readEventBatch(bytes, options), skipped: 0 }
+      : { ...readEventLines(bytes), refused: [] };
     pricer ??= pricerFromSpec(workerData as PricerSpec);
     const priced = events.map((event) => Object.assign(event, { pricing: pricer!.price(event) }));
     const { packed, transfer } = packColumnBatch(toColumnBatch(EVENT_COLUMNS, priced));
-    port.postMessage({ id, batch: packed, refused } satisfies EventBatchAnswer, transfer);
+    port.postMessage({ id, batch: packed, refused, skipped } satisfies EventBatchAnswer, transfer);
   } catch (error) {
     port.postMessage(failed(id, error));
   }

@@ -17,25 +17,36 @@ const CACHE_LIMIT = 10_000;
 export type Sha256Hex = (text: string) => string;
 
 /**
+ * Loads an encoding's counter synchronously (gpt-tokenizer's `encoding/NAME` module); given by
+ * the caller, which can `require` it.
+ */
+export type LoadEncoding = (encoding: LocalEncoding) => { countTokens: CountTokens };
+
+/**
  * Counts a request's system prompt and tool definitions and hashes them into a fingerprint.
  * System prompts repeat across calls, so counts are cached by fingerprint: the tokenizer runs
- * once per distinct prompt, not per call. No text is kept, only counts and hashes.
+ * once per distinct prompt, not per call. No text is kept, only counts and hashes. o200k_base
+ * (GPT-4o and later, and the estimate for every other provider) loads now; cl100k_base (older
+ * GPT-4 and 3.5) on its first call — each holds about 30–55 MB once loaded.
  */
-export async function createPromptMeasurer(sha256Hex: Sha256Hex): Promise<{
+export function createPromptMeasurer(
+  sha256Hex: Sha256Hex,
+  loadEncoding: LoadEncoding,
+): {
   measure: (facts: RequestFacts, encoding: LocalEncoding) => PromptMeasure | undefined;
   /** o200k_base count of any text (estimates for calls cut before usage arrived). */
   countTokens: CountTokens;
   /** A count in the given encoding (the model's own where public), e.g. for context ceilings. */
   countTokensIn: (encoding: LocalEncoding, text: string) => number;
-}> {
-  const [o200k, cl100k] = await Promise.all([
-    import('gpt-tokenizer/encoding/o200k_base'),
-    import('gpt-tokenizer/encoding/cl100k_base'),
-  ]);
-  const counters: Record<LocalEncoding, CountTokens> = {
-    o200k_base: (text) => o200k.countTokens(text),
-    cl100k_base: (text) => cl100k.countTokens(text),
+} {
+  const loaded: Partial<Record<LocalEncoding, CountTokens>> = {};
+  const counter = (encoding: LocalEncoding): CountTokens => {
+    const known = loaded[encoding];
+    if (known) return known;
+    const module = loadEncoding(encoding);
+    return (loaded[encoding] = (text) => module.countTokens(text));
   };
+  const countO200k = counter('o200k_base');
   const cache = new Map<string, PromptComposition>();
   const measure = (facts: RequestFacts, encoding: LocalEncoding): PromptMeasure | undefined => {
     const system = facts.systemPrompt?.trim() ?? '';
@@ -45,7 +56,7 @@ export async function createPromptMeasurer(sha256Hex: Sha256Hex): Promise<{
     const key = `${encoding}:${fingerprint}`;
     let composition = cache.get(key);
     if (!composition) {
-      const count = counters[encoding];
+      const count = counter(encoding);
       composition = {
         systemPromptTokens: system ? count(system) : 0,
         toolDefinitionTokens: tools ? count(tools) : 0,
@@ -58,8 +69,8 @@ export async function createPromptMeasurer(sha256Hex: Sha256Hex): Promise<{
   };
   return {
     measure,
-    countTokens: counters.o200k_base,
-    countTokensIn: (encoding, text) => counters[encoding](text),
+    countTokens: countO200k,
+    countTokensIn: (encoding, text) => counter(encoding)(text),
   };
 }
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmdirSync } from 'node:fs';
-import fsPromises, { type FileHandle } from 'node:fs/promises';
+import fs, { mkdirSync, mkdtempSync, rmdirSync } from 'node:fs';
+import fsPromises from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,18 +69,33 @@ export function tmpfsDisk(): SpoolDisk {
 }
 
 /**
- * A disk faked at the file-system boundary only: `open` of files under the directory hands
- * out real handles whose `write` behaves as the kernel's on a full disk — a short write while
- * a little room is left, then ENOSPC — while `fill` is in force.
+ * A disk faked at the file-system boundary only: files opened under the directory are real,
+ * but `writeSync` to them behaves as the kernel's on a full disk — a short write while a
+ * little room is left, then ENOSPC — while `fill` is in force.
  */
 export function injectedDisk(): SpoolDisk {
-  const realOpen = fsPromises.open;
+  const realOpenSync = fs.openSync;
+  const realWriteSync = fs.writeSync;
   let directory = '';
   let full = false;
   let room = 0;
-  const write = async (handle: FileHandle, buffer: Buffer, offset = 0) => {
-    const length = buffer.length - offset;
-    if (!full) return handle.write(buffer, offset, length);
+  /** Descriptors of files under the directory (a number reused for another file leaves). */
+  const under = new Set<number>();
+  const openSync = ((path: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) => {
+    const fd = realOpenSync(path, flags ?? 'r', mode);
+    if (String(path).startsWith(directory)) under.add(fd);
+    else under.delete(fd);
+    return fd;
+  }) as typeof fs.openSync;
+  const writeSync = ((
+    fd: number,
+    buffer: NodeJS.ArrayBufferView,
+    from?: number | null,
+    length?: number | null,
+  ) => {
+    const offset = from ?? 0;
+    const wanted = length ?? buffer.byteLength - offset;
+    if (!full || !under.has(fd)) return realWriteSync(fd, buffer, offset, wanted);
     if (room <= 0) {
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
         code: 'ENOSPC',
@@ -88,29 +103,19 @@ export function injectedDisk(): SpoolDisk {
         syscall: 'write',
       });
     }
-    const taken = Math.min(room, length);
+    const taken = Math.min(room, wanted);
     room -= taken;
-    return handle.write(buffer, offset, taken);
-  };
-  const open: typeof fsPromises.open = async (path, flags, mode) => {
-    const handle = await realOpen(path, flags, mode);
-    if (!String(path).startsWith(directory)) return handle;
-    return new Proxy(handle, {
-      get(target, property) {
-        if (property === 'write') {
-          return (buffer: Buffer, offset?: number) => write(target, buffer, offset);
-        }
-        const value = Reflect.get(target, property, target) as unknown;
-        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-      },
-    });
+    return realWriteSync(fd, buffer, offset, taken);
+  }) as typeof fs.writeSync;
+  const patch = (open: typeof fs.openSync, write: typeof fs.writeSync) => {
+    Object.assign(fs, { openSync: open, writeSync: write });
+    syncBuiltinESMExports();
   };
   return {
     name: 'an injected full disk',
     prepare(at) {
       directory = at;
-      (fsPromises as { open: typeof open }).open = open;
-      syncBuiltinESMExports();
+      patch(openSync, writeSync);
       return Promise.resolve();
     },
     fill(bytes) {
@@ -123,8 +128,7 @@ export function injectedDisk(): SpoolDisk {
       return Promise.resolve();
     },
     release() {
-      (fsPromises as { open: typeof open }).open = realOpen;
-      syncBuiltinESMExports();
+      patch(realOpenSync, realWriteSync);
       return Promise.resolve();
     },
   };

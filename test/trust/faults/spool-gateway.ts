@@ -8,6 +8,9 @@ import { DuckDbStore } from '../../../src/store/duckdb/duckdb-store.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { listen } from '../../helpers/listen.ts';
 
+/** The store's ways to write events: a store that is down refuses each. */
+const EVENT_WRITES = new Set(['append', 'appendNew', 'appendColumns', 'appendNewColumns']);
+
 export interface SpoolGateway {
   base: string;
   spool: Spool;
@@ -31,7 +34,7 @@ export async function startSpoolGateway(options: {
   const store = await DuckDbStore.open(join(options.directory, 'tokenops.duckdb'));
   const failing = new Proxy(store, {
     get(target, property, receiver) {
-      if ((property === 'append' || property === 'appendNew') && !options.storeUp()) {
+      if (typeof property === 'string' && EVENT_WRITES.has(property) && !options.storeUp()) {
         return () => Promise.reject(new Error('store unavailable'));
       }
       return Reflect.get(target, property, receiver) as unknown;
@@ -48,7 +51,7 @@ export async function startSpoolGateway(options: {
     flushIntervalMs: 50,
     log,
   });
-  const gateway = await createGateway({
+  const gateway = createGateway({
     registry,
     providers: { openai: { baseUrl: options.openaiUrl } },
     untagged: 'accept',
