@@ -203,10 +203,7 @@ export const configSchema = z.strictObject({
         .int()
         .positive()
         .default(32 * 1024 * 1024),
-      /**
-       * How often spooled events are moved into the store, in ms. Unset: 200 on DuckDB, 1000
-       * on ClickHouse (see spoolFlushIntervalMs).
-       */
+      /** How often spooled events are moved into the store, in ms (default 1000). */
       flushIntervalMs: z.number().int().positive().optional(),
     })
     .default({
