@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { UpstreamSignal } from './caller-abort.ts';
 import type {
   HeaderMap,
   RequestFacts,
@@ -41,7 +42,7 @@ export async function forwardAttempts(options: {
   method: string;
   search: URLSearchParams;
   headers: HeaderMap;
-  signal: AbortSignal;
+  signal: UpstreamSignal;
 }): Promise<FinalAttempt> {
   const { context, plan, origin, facts } = options;
   let target = plan.first;

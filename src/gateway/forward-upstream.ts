@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { UpstreamSignal } from './caller-abort.ts';
 import type { GatewayUpstream } from './gateway-upstream.ts';
 
 export type ForwardFailure = 'upstream-timeout' | 'upstream-unreachable' | 'client-gone';
@@ -19,7 +20,7 @@ export async function forwardUpstream(options: {
   timeoutMs: number;
   /** A shorter wait for the answer's headers (a routing rule's timeoutMs); timeoutMs otherwise. */
   headersTimeoutMs?: number;
-  signal: AbortSignal;
+  signal: UpstreamSignal;
 }): Promise<{ response: Dispatcher.ResponseData } | { failure: ForwardFailure; detail: string }> {
   const search = new URLSearchParams(options.search);
   const parameter = options.upstream.gateway.credentialQueryParameter;

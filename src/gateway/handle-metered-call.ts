@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CacheOutcome } from '../domain/usage-event.ts';
 import type { GatewayRoute } from '../providers/wire-protocol.ts';
 import { admitCall } from './admit-call.ts';
+import { CallerAbort } from './caller-abort.ts';
 import { CACHE_HEADER, decideCache, readCache, writeCache } from './exact-cache-step.ts';
 import { serveCacheHit } from './serve-cache-hit.ts';
 import {
@@ -84,7 +85,7 @@ export async function handleMeteredCall(
   }
   const permit = admitted?.permit;
 
-  const abort = new AbortController();
+  const abort = new CallerAbort();
   let clientGone = false;
   response.once('close', () => {
     if (response.writableEnded) return;
@@ -100,7 +101,7 @@ export async function handleMeteredCall(
     method,
     search: input.url.searchParams,
     headers: input.request.headers,
-    signal: abort.signal,
+    signal: abort,
   });
   const call = meteredCall(origin, final, attemptFacts(facts, final.target), {
     tags: plan.tags,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CallerAbort } from './caller-abort.ts';
 import type { UpstreamMatch } from './find-upstream.ts';
 import { forwardUpstream } from './forward-upstream.ts';
 import type { GatewayContext } from './gateway-context.ts';
@@ -19,7 +20,7 @@ export async function passThroughUnmetered(
   requestId: string,
 ): Promise<void> {
   const { upstream } = match;
-  const abort = new AbortController();
+  const abort = new CallerAbort();
   response.once('close', () => {
     if (!response.writableEnded) abort.abort();
   });
@@ -32,7 +33,7 @@ export async function passThroughUnmetered(
     headers: upstreamHeaders(request.headers, upstream, false),
     body,
     timeoutMs: context.upstreamTimeoutMs,
-    signal: abort.signal,
+    signal: abort,
   });
   if ('failure' in forwarded) {
     if (forwarded.failure === 'client-gone') return;
