@@ -23,6 +23,7 @@ export class CliContext {
   readonly dataDir: string;
   readonly server?: string;
   private loaded?: LoadedConfig;
+  private pricing?: Promise<Pricer>;
 
   constructor(
     private readonly options: GlobalOptions,
@@ -64,8 +65,14 @@ export class CliContext {
     return openConfiguredStore(this.config.config, this.dataDir, workload);
   }
 
-  async pricer(): Promise<Pricer> {
-    const { buildPricer } = await import('./build-pricer.ts');
-    return buildPricer(this.config.config);
+  /**
+   * One pricer for the process: it memoises each model's price plan, so building one per call
+   * (a gateway pricing every cache hit's avoided cost did) scans the catalog every time.
+   */
+  pricer(): Promise<Pricer> {
+    this.pricing ??= import('./build-pricer.ts').then(({ buildPricer }) =>
+      buildPricer(this.config.config),
+    );
+    return this.pricing;
   }
 }
