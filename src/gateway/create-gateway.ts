@@ -1,10 +1,12 @@
 import type { PayloadLog } from './payloads/payload-log.ts';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Agent } from 'undici';
 import type { UsageEvent } from '../domain/usage-event.ts';
 import type { ProviderRegistry } from '../providers/index.ts';
+import { encodingFromRankFile } from '../providers/metering/encoding-from-rank-file.ts';
 import { createPromptMeasurer, type LoadEncoding } from '../providers/metering/measure-prompt.ts';
 import { findUpstream, type UpstreamMatch } from './find-upstream.ts';
 import type { GatewayUpstream } from './gateway-upstream.ts';
@@ -114,7 +116,10 @@ const require = createRequire(import.meta.url);
 
 /** Synchronously, so an encoding first needed mid-call loads then, not at start. */
 const loadEncoding: LoadEncoding = (encoding) =>
-  require(`gpt-tokenizer/encoding/${encoding}`) as ReturnType<LoadEncoding>;
+  encodingFromRankFile(
+    encoding,
+    readFileSync(require.resolve(`gpt-tokenizer/data/${encoding}.tiktoken`), 'latin1'),
+  );
 
 function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');

@@ -136,17 +136,19 @@ export async function handleMeteredCall(
   const upstreamResponse = forwarded.response;
   const status = upstreamResponse.statusCode;
   const hideUsage = final.target.hideUsageFromCaller;
-  response.writeHead(status, {
+  const headers = {
     ...downstreamHeaders(upstreamResponse.headers, hideUsage),
     'x-tokenops-request-id': final.requestId,
     ...(cacheOutcome ? { [CACHE_HEADER]: cacheOutcome } : {}),
-  });
+  };
+  const stream = status < 300 && (facts.stream || final.target.route.streamByPath);
+  if (stream) response.writeHead(status, headers);
   const storing = status >= 200 && status < 300;
   const outcome = await relayResponse({
     upstream: upstreamResponse,
     response,
     protocol: final.target.route.protocol,
-    stream: status < 300 && (facts.stream || final.target.route.streamByPath),
+    stream,
     hideUsageFromCaller: hideUsage,
     started: final.started,
     clientGone: () => clientGone,
@@ -193,7 +195,13 @@ export async function handleMeteredCall(
     response: outcome.captured,
   });
   if (outcome.cut && outcome.cut !== 'client-gone') response.destroy();
-  else response.end();
+  else if (outcome.body && outcome.body.length > 0) {
+    response.writeHead(status, { ...headers, 'content-length': String(outcome.body.length) });
+    response.end(outcome.body);
+  } else {
+    if (!stream) response.writeHead(status, headers);
+    response.end();
+  }
   void permit?.settle(event);
 }
 

@@ -12,13 +12,20 @@ export interface RelayOutcome {
   malformed: number;
   /** The bytes the caller got, when asked to keep them and they stayed under the limit. */
   captured?: Buffer;
+  /**
+   * A whole body that was not streamed: not yet sent, so the caller gets it in one write with
+   * its length, after the event is spooled.
+   */
+  body?: Buffer;
 }
 
 /**
- * Passes the upstream body to the caller as it arrives — streams through the protocol's
- * reader, which watches for usage (and may hide an event the caller did not ask for) — and
- * reads usage from a whole JSON body at its end. The caller's response is left open: the
- * gateway ends it once the event is spooled.
+ * Passes a stream to the caller as it arrives, through the protocol's reader, which watches
+ * for usage (and may hide an event the caller did not ask for); the caller's response is left
+ * open, and the gateway ends it once the event is spooled. A body that is not streamed is read
+ * whole, for its usage, and returned for the gateway to send then: headers and body in one
+ * write with a Content-Length, where relaying each piece as it came took a second write (the
+ * chunked end) per call.
  */
 export async function relayResponse(options: {
   upstream: Dispatcher.ResponseData;
@@ -54,7 +61,7 @@ export async function relayResponse(options: {
         }
       } else whole.push(chunk);
       capture?.keep(out);
-      if (out.length > 0 && !response.write(out)) await drained(response);
+      if (reader && out.length > 0 && !response.write(out)) await drained(response);
     }
     const rest = reader?.end();
     if (rest && rest.length > 0) {
@@ -79,11 +86,13 @@ export async function relayResponse(options: {
       ...kept,
     };
   }
+  const body = Buffer.concat(whole);
   return {
-    reading: options.protocol.readResponseUsage(parseJson(whole), upstream.headers),
+    reading: options.protocol.readResponseUsage(parseJson(body), upstream.headers),
     cut,
     malformed: 0,
     ...kept,
+    ...(cut === undefined ? { body } : {}),
   };
 }
 
@@ -117,10 +126,10 @@ function isTimeout(error: unknown): boolean {
   return code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT';
 }
 
-function parseJson(chunks: Buffer[]): unknown {
-  if (chunks.length === 0) return undefined;
+function parseJson(body: Buffer): unknown {
+  if (body.length === 0) return undefined;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     // Not JSON (an HTML error page from a proxy, say): there is no usage to read.
     return undefined;

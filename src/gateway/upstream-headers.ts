@@ -1,8 +1,8 @@
 import type { HeaderMap } from '../providers/wire-protocol.ts';
 import type { GatewayUpstream } from './gateway-upstream.ts';
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) and those the forwarder sets itself. */
-const NEVER_FORWARDED = new Set([
+/** Hop-by-hop headers (RFC 9110 §7.6.1): they belong to one connection. */
+const HOP_BY_HOP = [
   'connection',
   'keep-alive',
   'proxy-authorization',
@@ -11,10 +11,12 @@ const NEVER_FORWARDED = new Set([
   'trailer',
   'transfer-encoding',
   'upgrade',
-  'host',
-  'content-length',
-  'expect',
-]);
+];
+
+/** Request headers not forwarded: hop-by-hop ones and those undici sets for the body it sends. */
+const NEVER_FORWARDED = new Set([...HOP_BY_HOP, 'host', 'content-length', 'expect']);
+
+const NEVER_RETURNED = new Set(HOP_BY_HOP);
 
 /**
  * The caller's headers minus tokenops' own and the hop-by-hop ones. When the config holds the
@@ -46,7 +48,8 @@ export function downstreamHeaders(
 ): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(incoming)) {
-    if (value === undefined || NEVER_FORWARDED.has(name)) continue;
+    if (value === undefined || NEVER_RETURNED.has(name)) continue;
+    // Kept when the body passes unchanged, so it goes out with a length instead of chunked.
     if (name === 'content-length' && bodyMayChange) continue;
     headers[name] = value;
   }

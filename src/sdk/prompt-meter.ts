@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { encodingFromRankFile } from '../providers/metering/encoding-from-rank-file.ts';
 import { createPromptMeasurer, type LoadEncoding } from '../providers/metering/measure-prompt.ts';
 
 export type PromptMeasurer = ReturnType<typeof createPromptMeasurer>;
@@ -8,7 +10,10 @@ const require = createRequire(import.meta.url);
 
 /** Synchronously, so an encoding first needed mid-call loads then, not at start. */
 const loadEncoding: LoadEncoding = (encoding) =>
-  require(`gpt-tokenizer/encoding/${encoding}`) as ReturnType<LoadEncoding>;
+  encodingFromRankFile(
+    encoding,
+    readFileSync(require.resolve(`gpt-tokenizer/data/${encoding}.tiktoken`), 'latin1'),
+  );
 
 /**
  * The gateway's prompt measurer, loaded once on first use (the tokenizers are large), so a

@@ -17,8 +17,8 @@ const CACHE_LIMIT = 10_000;
 export type Sha256Hex = (text: string) => string;
 
 /**
- * Loads an encoding's counter synchronously (gpt-tokenizer's `encoding/NAME` module); given by
- * the caller, which can `require` it.
+ * Loads an encoding's counter synchronously (see encodingFromRankFile); given by the caller,
+ * which can read the package's rank file.
  */
 export type LoadEncoding = (encoding: LocalEncoding) => { countTokens: CountTokens };
 
@@ -27,7 +27,7 @@ export type LoadEncoding = (encoding: LocalEncoding) => { countTokens: CountToke
  * System prompts repeat across calls, so counts are cached by fingerprint: the tokenizer runs
  * once per distinct prompt, not per call. No text is kept, only counts and hashes. o200k_base
  * (GPT-4o and later, and the estimate for every other provider) loads now; cl100k_base (older
- * GPT-4 and 3.5) on its first call — each holds about 30–55 MB once loaded.
+ * GPT-4 and 3.5) on its first call — each holds tens of MB once loaded.
  */
 export function createPromptMeasurer(
   sha256Hex: Sha256Hex,

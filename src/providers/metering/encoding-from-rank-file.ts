@@ -1,0 +1,52 @@
+import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
+import type { LocalEncoding } from './measure-prompt.ts';
+
+const utf8 = new TextDecoder('utf-8');
+const utf8Encoder = new TextEncoder();
+
+/**
+ * Builds a gpt-tokenizer encoding from the package's `.tiktoken` rank file (a "BASE64 RANK"
+ * line per token), read by the caller, instead of importing its `encoding/NAME` module. That
+ * module is a 2.4 MB array literal: parsing it left ~23 MB of the parser's memory in the
+ * process for good, about half of what loading o200k_base cost (docs/gateway.md, memory).
+ * Each token is laid out as the package's own ranks are, so counts are the same: a string
+ * when its bytes survive a round trip through UTF-8, else the bytes.
+ */
+export function encodingFromRankFile(
+  encoding: LocalEncoding,
+  rankFile: string,
+): { countTokens: (text: string) => number } {
+  const ranks = ranksFromRankFile(encoding, rankFile);
+  return GptEncoding.getEncodingApi(encoding, () => ranks);
+}
+
+/** The tokens of a `.tiktoken` file, indexed by rank. */
+export function ranksFromRankFile(
+  encoding: LocalEncoding,
+  rankFile: string,
+): (string | number[])[] {
+  const ranks: (string | number[])[] = [];
+  let lineStart = 0;
+  while (lineStart < rankFile.length) {
+    const space = rankFile.indexOf(' ', lineStart);
+    const newline = rankFile.indexOf('\n', space);
+    const lineEnd = newline === -1 ? rankFile.length : newline;
+    if (space === -1 || space > lineEnd) {
+      throw new Error(`${encoding}: rank file line at offset ${lineStart} has no rank`);
+    }
+    const rank = Number(rankFile.slice(space + 1, lineEnd));
+    ranks[rank] = token(atob(rankFile.slice(lineStart, space)));
+    lineStart = lineEnd + 1;
+  }
+  return ranks;
+}
+
+/** A token from its bytes, given as a binary string (one char per byte, as atob returns). */
+function token(binary: string): string | number[] {
+  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  if (bytes.every((byte) => byte < 0x80)) return binary;
+  const text = utf8.decode(bytes);
+  const again = utf8Encoder.encode(text);
+  const same = again.length === bytes.length && again.every((byte, index) => byte === bytes[index]);
+  return same ? text : [...bytes];
+}
