@@ -1,8 +1,9 @@
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import type { LocalEncoding } from './measure-prompt.ts';
 
-const utf8 = new TextDecoder('utf-8');
-const utf8Encoder = new TextEncoder();
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// eslint-disable-next-line no-control-regex -- a byte range, not a typo
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Builds a gpt-tokenizer encoding from the package's `.tiktoken` rank file (a "BASE64 RANK"
@@ -10,7 +11,7 @@ const utf8Encoder = new TextEncoder();
  * module is a 2.4 MB array literal: parsing it left ~23 MB of the parser's memory in the
  * process for good, about half of what loading o200k_base cost (docs/gateway.md, memory).
  * Each token is laid out as the package's own ranks are, so counts are the same: a string
- * when its bytes survive a round trip through UTF-8, else the bytes.
+ * when its bytes are UTF-8, else the bytes.
  */
 export function encodingFromRankFile(
   encoding: LocalEncoding,
@@ -43,10 +44,16 @@ export function ranksFromRankFile(
 
 /** A token from its bytes, given as a binary string (one char per byte, as atob returns). */
 function token(binary: string): string | number[] {
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  if (bytes.every((byte) => byte < 0x80)) return binary;
-  const text = utf8.decode(bytes);
-  const again = utf8Encoder.encode(text);
-  const same = again.length === bytes.length && again.every((byte, index) => byte === bytes[index]);
-  return same ? text : [...bytes];
+  // Most tokens are ASCII, whose binary string is already the text.
+  if (ASCII.test(binary)) return binary;
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return Array.from(bytes);
+  }
+  // gpt-tokenizer's own ranks keep a token that starts with a byte order mark as bytes.
+  return text.startsWith('\ufeff') ? Array.from(bytes) : text;
 }
