@@ -43,7 +43,7 @@ describe('encodingFromRankFile', () => {
 
   it('names the line of a rank file that has no rank', () => {
     assert.throws(
-      () => encodingFromRankFile('o200k_base', 'IQ== 0\nIg==\n'),
+      () => encodingFromRankFile('o200k_base', 'IQ== 0\nIg==\nIw== 2\n'),
       /o200k_base: rank file line at offset 7 has no rank/,
     );
   });

@@ -29,9 +29,9 @@ export function ranksFromRankFile(
   const ranks: (string | number[])[] = [];
   let lineStart = 0;
   while (lineStart < rankFile.length) {
-    const space = rankFile.indexOf(' ', lineStart);
-    const newline = rankFile.indexOf('\n', space);
+    const newline = rankFile.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? rankFile.length : newline;
+    const space = rankFile.indexOf(' ', lineStart);
     if (space === -1 || space > lineEnd) {
       throw new Error(`${encoding}: rank file line at offset ${lineStart} has no rank`);
     }
