@@ -2,9 +2,9 @@
  * `npm run bench:gateway`: what the tokenops gateway adds to a provider call, measured in one run
  * against a local OpenAI stand-in three ways — direct, through a bare undici pass-through proxy
  * (the floor: the least any proxy costs) and through `tokenops start`. Each server runs in its
- * own process, the load generator in this one. For JSON and streamed calls: latency at a fixed
- * 500 calls/s (open loop), saturated throughput (64 callers, closed loop), and the gateway's
- * resident memory. Targets: p50 added ≤ 0.5 ms and p99 added ≤ 3 ms vs direct; throughput
+ * own process, the load generator in this one. Every target is first warmed up, saturated and
+ * unmeasured. For JSON and streamed calls: latency at a fixed 500 calls/s (open loop),
+ * saturated throughput (64 callers, closed loop), and the gateway's resident memory. Targets: p50 added ≤ 0.5 ms and p99 added ≤ 3 ms vs direct; throughput
  * ≥ 80 % of the floor's; peak RSS < 200 MB. `-- --cpu-prof` also profiles the gateway into
  * bench/tmp/gateway-cpu-profile/.
  */
@@ -25,6 +25,7 @@ import { formatGatewayTable } from './gateway/format-gateway-table.ts';
 import { readProcessMemory } from './gateway/read-process-memory.ts';
 import { startChild, type ChildServer } from './gateway/start-child.ts';
 import { startTokenops } from './gateway/start-tokenops.ts';
+import { warmUpTargets } from './gateway/warm-up-targets.ts';
 
 const here = import.meta.dirname;
 const workDirectory = join(here, 'tmp', `gateway-${process.pid}`);
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
   const gatewayAtStart = readProcessMemory(tokenops.pid);
   const routedAtStart = readProcessMemory(routed.pid);
   const floorAtStart = readProcessMemory(floor.pid);
+  const warmUpFailures = await warmUpTargets(targets);
+  if (warmUpFailures > 0) log(`${warmUpFailures} calls failed during the warm-up`);
   const figures: Record<BenchVariant, VariantFigures> = {
     json: await measureVariant('json', targets, log),
     stream: await measureVariant('stream', targets, log),
