@@ -36,3 +36,17 @@ test('keeps an unterminated last event as the rest', () => {
   assert.equal(splitter.push(encoder.encode('data: 1\n\ndata: 2')).length, 1);
   assert.equal(new TextDecoder().decode(splitter.rest()), 'data: 2');
 });
+
+test('reads CRLF lines, a value without its space, an empty data line and a field it ignores', () => {
+  const splitter = createSseEventSplitter();
+  const events = splitter.push(
+    encoder.encode('event:delta\r\ndata:{"a":1}\r\ndata:\r\nid: 7\r\n\r\ndata: x\n\n'),
+  );
+  assert.deepEqual(
+    events.map(({ event, data }) => ({ event, data })),
+    [
+      { event: 'delta', data: '{"a":1}\n' },
+      { event: undefined, data: 'x' },
+    ],
+  );
+});

@@ -8,6 +8,7 @@ export interface SseEvent {
 
 const LF = 0x0a;
 const CR = 0x0d;
+const SPACE = 0x20;
 
 /**
  * Splits a byte stream into server-sent events, whatever the chunking: an event ends at a
@@ -26,17 +27,18 @@ export function createSseEventSplitter(): {
       const bytes = pending.length === 0 ? chunk : concat(pending, chunk);
       const events: SseEvent[] = [];
       let start = 0;
-      // Scan from where the previous chunk ended, one byte back, so a split terminator is seen.
+      // Scan from where the previous chunk ended, a few bytes back, so a split terminator is
+      // seen; only a line feed starts one, and indexOf finds those natively.
       let index = Math.max(0, pending.length - 3);
-      while (index < bytes.length) {
-        const end = eventEnd(bytes, index);
+      for (let lf = bytes.indexOf(LF, index); lf !== -1; lf = bytes.indexOf(LF, index)) {
+        const end = eventEnd(bytes, lf);
         if (end === -1) break;
         if (end > 0) {
           const raw = bytes.subarray(start, end);
           events.push(parseEvent(decoder.decode(raw), raw));
           start = end;
           index = end;
-        } else index += 1;
+        } else index = lf + 1;
       }
       pending = bytes.slice(start);
       return events;
@@ -45,9 +47,11 @@ export function createSseEventSplitter(): {
   };
 }
 
-/** Returns the offset just past a blank-line terminator at `index`, 0 when none starts there, -1 at the end of data. */
+/**
+ * For the line feed at `index`: the offset just past the blank-line terminator it starts, 0
+ * when it starts none, -1 when the data ends before that can be told.
+ */
 function eventEnd(bytes: Uint8Array, index: number): number {
-  if (bytes[index] !== LF) return index + 1 >= bytes.length ? -1 : 0;
   const next = bytes[index + 1];
   if (next === undefined) return -1;
   if (next === LF) return index + 2;
@@ -59,18 +63,28 @@ function eventEnd(bytes: Uint8Array, index: number): number {
   return 0;
 }
 
+/** Reads the `event:` and `data:` fields line by line, slicing out only their values. */
 function parseEvent(text: string, raw: Uint8Array): SseEvent {
   let event: string | undefined;
-  const data: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (line.startsWith('data:')) data.push(stripSpace(line.slice(5)));
-    else if (line.startsWith('event:')) event = stripSpace(line.slice(6));
+  let data: string | undefined;
+  for (let lineStart = 0; lineStart < text.length;) {
+    const newline = text.indexOf('\n', lineStart);
+    const next = newline === -1 ? text.length : newline;
+    const lineEnd = next > lineStart && text.charCodeAt(next - 1) === CR ? next - 1 : next;
+    if (text.startsWith('data:', lineStart)) {
+      const value = fieldValue(text, lineStart + 5, lineEnd);
+      data = data === undefined ? value : `${data}\n${value}`;
+    } else if (text.startsWith('event:', lineStart)) {
+      event = fieldValue(text, lineStart + 6, lineEnd);
+    }
+    lineStart = next + 1;
   }
-  return { ...(event === undefined ? {} : { event }), data: data.join('\n'), raw };
+  return { ...(event === undefined ? {} : { event }), data: data ?? '', raw };
 }
 
-function stripSpace(value: string): string {
-  return value.startsWith(' ') ? value.slice(1) : value;
+/** A field's value: the rest of its line, less one leading space. */
+function fieldValue(text: string, start: number, end: number): string {
+  return text.slice(start < end && text.charCodeAt(start) === SPACE ? start + 1 : start, end);
 }
 
 function concat(left: Uint8Array, right: Uint8Array): Uint8Array {
