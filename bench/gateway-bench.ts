@@ -4,8 +4,9 @@
  * (the floor: the least any proxy costs) and through `tokenops start`. Each server runs in its
  * own process, the load generator in this one. Every target is first warmed up, saturated and
  * unmeasured. For JSON and streamed calls: latency at a fixed 500 calls/s (open loop),
- * saturated throughput (64 callers, closed loop), and the gateway's resident memory. Targets: p50 added ≤ 0.5 ms and p99 added ≤ 3 ms vs direct; throughput
- * ≥ 80 % of the floor's; peak RSS < 200 MB. `-- --cpu-prof` also profiles the gateway into
+ * saturated throughput (64 callers, closed loop), and the gateway's resident memory.
+ * Targets: p50 added ≤ 0.5 ms and p99 added ≤ 3 ms vs direct; throughput ≥ 80 % of the
+ * floor's; peak RSS < 200 MB. `-- --cpu-prof` also profiles the gateway into
  * bench/tmp/gateway-cpu-profile/.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
