@@ -3,7 +3,7 @@ import { NotFoundError, TokenopsError } from '../domain/errors/index.ts';
 import type { Store } from '../store/store.ts';
 import { sendError, sendJson } from './http-errors.ts';
 import { openApiDocument } from './openapi-document.ts';
-import { findRoute } from './find-route.ts';
+import { createRouteFinder } from './find-route.ts';
 import { createServerMetrics } from './server-metrics.ts';
 import type { DashboardHandler } from './serve-dashboard.ts';
 import { layersRoute } from './routes/layers-route.ts';
@@ -148,6 +148,7 @@ export function createApp(options: AppOptions): Server {
     ['GET /api/v1/experiments/{name}', experimentsRoute(options.store, options.routing ?? [])],
     [OPENAPI_ROUTE, () => Promise.resolve(document)],
   ]);
+  const findRoute = createRouteFinder(routes);
   const otlpTraces = otlpTracesRoute({
     store: options.store,
     pricer: () => (pricer ??= catalogPricer()),
@@ -209,7 +210,7 @@ export function createApp(options: AppOptions): Server {
       await otlpTraces(request, response);
       return;
     }
-    const route = findRoute(routes, request.method ?? 'GET', url.pathname);
+    const route = findRoute(request.method ?? 'GET', url.pathname);
     const upstream = route ? undefined : options.gateway?.match(url.pathname);
     if (upstream && options.gateway) {
       label(`gateway ${upstream.upstream.name}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { findRoute } from './find-route.ts';
+import { createRouteFinder } from './find-route.ts';
 import type { RouteHandler } from './routes/route-handler.ts';
 
 const list: RouteHandler = () => Promise.resolve('list');
@@ -10,13 +10,21 @@ const routes = new Map([
   ['GET /api/v1/traces/{id}', one],
 ]);
 
+const findRoute = createRouteFinder(routes);
+
 it('matches exact paths first, then one non-empty segment per {name}', () => {
-  assert.equal(findRoute(routes, 'GET', '/api/v1/traces')?.handler, list);
-  assert.deepEqual(findRoute(routes, 'GET', '/api/v1/traces/abc'), {
+  assert.equal(findRoute('GET', '/api/v1/traces')?.handler, list);
+  assert.deepEqual(findRoute('GET', '/api/v1/traces/abc'), {
     key: 'GET /api/v1/traces/{id}',
     handler: one,
   });
-  assert.equal(findRoute(routes, 'GET', '/api/v1/traces/'), undefined);
-  assert.equal(findRoute(routes, 'GET', '/api/v1/traces/abc/def'), undefined);
-  assert.equal(findRoute(routes, 'POST', '/api/v1/traces/abc'), undefined);
+  assert.equal(findRoute('GET', '/api/v1/traces/'), undefined);
+  assert.equal(findRoute('GET', '/api/v1/traces/abc/def'), undefined);
+  assert.equal(findRoute('POST', '/api/v1/traces/abc'), undefined);
+});
+
+it('matches only exact paths when no route has a {name} segment', () => {
+  const exactOnly = createRouteFinder(new Map([['GET /api/v1/traces', list]]));
+  assert.equal(exactOnly('GET', '/api/v1/traces')?.handler, list);
+  assert.equal(exactOnly('GET', '/api/v1/traces/abc'), undefined);
 });
