@@ -1,5 +1,5 @@
 import type { PayloadLog } from './payloads/payload-log.ts';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -122,5 +122,5 @@ const loadEncoding: LoadEncoding = (encoding) =>
   );
 
 function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { globToRegExp } from '../domain/glob-to-reg-exp.ts';
 import { isTagKey, type Tags } from '../domain/tags.ts';
 
@@ -30,7 +30,7 @@ export interface VirtualKeyIndex {
 }
 
 export function hashVirtualKey(key: string): string {
-  return `sha256:${createHash('sha256').update(key).digest('hex')}`;
+  return `sha256:${hash('sha256', key, 'hex')}`;
 }
 
 /** A new key: 32 random bytes, URL-safe. Shown once; only its hash is stored. */

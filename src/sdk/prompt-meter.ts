@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { encodingFromRankFile } from '../providers/metering/encoding-from-rank-file.ts';
@@ -23,6 +23,6 @@ export function createPromptMeter(): () => Promise<PromptMeasurer> {
   let loading: Promise<PromptMeasurer> | undefined;
   return () =>
     (loading ??= Promise.resolve().then(() =>
-      createPromptMeasurer((text) => createHash('sha256').update(text).digest('hex'), loadEncoding),
+      createPromptMeasurer((text) => hash('sha256', text, 'hex'), loadEncoding),
     ));
 }

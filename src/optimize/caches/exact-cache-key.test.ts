@@ -13,6 +13,19 @@ const parts: ExactCacheKeyParts = {
 };
 
 describe('exactCacheKey', () => {
+  it('keeps the keys earlier versions wrote, so gateways upgraded one at a time share their hits', () => {
+    // Written by the version that hashed the parts with three Hash.update calls.
+    const body = {
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'hi ☃' }],
+      temperature: 0,
+    };
+    assert.equal(
+      exactCacheKey({ ...parts, body }),
+      '805af5c6778a6727926927ba6bb5787e6028f079269aa13cea10c74eac42ab80',
+    );
+  });
+
   it('ignores key order and formatting', () => {
     const reordered = {
       ...parts,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { TAG_KEYS, type Tags } from '../../domain/tags.ts';
 import { canonicalJson } from './canonical-json.ts';
 
@@ -22,9 +22,6 @@ export interface ExactCacheKeyParts {
 export function exactCacheKey(parts: ExactCacheKeyParts): string {
   const scope = TAG_KEYS.map((key) => parts.tags[key] ?? null);
   const head = JSON.stringify([1, parts.provider, parts.path, parts.stream, scope, parts.scope]);
-  return createHash('sha256')
-    .update(head)
-    .update('\n')
-    .update(canonicalJson(parts.body))
-    .digest('hex');
+  // One-shot: no Hash object per call (the hot path of every cached call).
+  return hash('sha256', `${head}\n${canonicalJson(parts.body)}`, 'hex');
 }

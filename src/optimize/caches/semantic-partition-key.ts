@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { TAG_KEYS, type Tags } from '../../domain/tags.ts';
 import { canonicalJson } from './canonical-json.ts';
 
@@ -23,9 +23,5 @@ export interface SemanticPartitionParts {
 export function semanticPartitionKey(parts: SemanticPartitionParts): string {
   const scope = TAG_KEYS.map((key) => parts.tags[key] ?? null);
   const head = JSON.stringify([1, parts.provider, parts.path, parts.stream, scope, parts.scope]);
-  return createHash('sha256')
-    .update(head)
-    .update('\n')
-    .update(canonicalJson(parts.rest))
-    .digest('hex');
+  return hash('sha256', `${head}\n${canonicalJson(parts.rest)}`, 'hex');
 }
