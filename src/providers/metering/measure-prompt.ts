@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { PromptComposition } from '../../domain/token-classes.ts';
 import type { RequestFacts } from '../wire-protocol.ts';
 
@@ -47,7 +48,9 @@ export function createPromptMeasurer(
     return (loaded[encoding] = (text) => module.countTokens(text));
   };
   const countO200k = counter('o200k_base');
-  const cache = new Map<string, PromptComposition>();
+  // An LRU, not a Map evicting its first key: V8 scans past a Map's deleted entries on every
+  // such eviction, ~9 µs a call once a gateway has seen 10,000 distinct prompts.
+  const cache = new LRUCache<string, PromptComposition>({ max: CACHE_LIMIT });
   const measure = (facts: RequestFacts, encoding: LocalEncoding): PromptMeasure | undefined => {
     const system = facts.systemPrompt?.trim() ?? '';
     const tools = facts.toolDefinitions ?? '';
@@ -61,8 +64,6 @@ export function createPromptMeasurer(
         systemPromptTokens: system ? count(system) : 0,
         toolDefinitionTokens: tools ? count(tools) : 0,
       };
-      // Map keeps insertion order: dropping the oldest entry bounds memory.
-      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       cache.set(key, composition);
     }
     return { composition, fingerprint };
