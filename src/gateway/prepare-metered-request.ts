@@ -5,6 +5,7 @@ import {
 } from '../providers/metering/read-metered-request.ts';
 import type { PromptMeasure } from '../providers/metering/measure-prompt.ts';
 import type { GatewayRoute, JsonBody } from '../providers/wire-protocol.ts';
+import { addJsonMembers } from './add-json-members.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { GatewayRefusal } from './gateway-refusal.ts';
 
@@ -24,7 +25,7 @@ export function prepareMeteredRequest(
   tags: Tags,
 ): GatewayMeteredRequest | { refusal: GatewayRefusal } {
   const parsed = parseJson(bytes);
-  const { body, ...metered } = readMeteredRequest(route, parsed, tags);
+  const { body, addedMembers, ...metered } = readMeteredRequest(route, parsed, tags);
   if (context.untagged === 'reject' && !metered.tags.team) {
     return {
       refusal: {
@@ -39,9 +40,22 @@ export function prepareMeteredRequest(
   return {
     ...metered,
     ...(prompt ? { prompt } : {}),
-    ...(body ? { body: Buffer.from(JSON.stringify(body)) } : {}),
+    ...(body ? { body: changedBytes(bytes, body, addedMembers) } : {}),
     ...(isJsonBody(parsed) ? { json: parsed } : {}),
   };
+}
+
+/**
+ * The bytes to send for a changed body. Members only added go into the caller's own bytes:
+ * one copy instead of serialising the whole prompt again, and the rest of the body is sent as
+ * written (a 20-digit seed keeps its digits, which JSON.parse would round).
+ */
+function changedBytes(
+  bytes: Buffer,
+  body: Record<string, unknown>,
+  addedMembers: Record<string, unknown> | undefined,
+): Buffer {
+  return (addedMembers && addJsonMembers(bytes, addedMembers)) ?? Buffer.from(JSON.stringify(body));
 }
 
 function parseJson(bytes: Buffer): unknown {

@@ -61,6 +61,11 @@ export interface StreamUsageReader {
 /** A change to the request so the provider reports usage in a stream (OpenAI's include_usage). */
 export interface StreamUsageRequest {
   body: Record<string, unknown>;
+  /**
+   * Set when `body` is the caller's with only these top-level members added, none of them
+   * there before: the gateway then adds them to the caller's bytes rather than re-serialising.
+   */
+  addedMembers?: Record<string, unknown>;
   /** The caller did not ask for the usage event, so the reader hides it from them. */
   hideUsageFromCaller: boolean;
 }

@@ -120,6 +120,23 @@ test('a call no rule matches is forwarded byte for byte', async () => {
   assert.equal(primary.requests[seen]?.body, body);
 });
 
+test('a stream that did not ask for usage goes as the caller’s bytes with stream_options first', async () => {
+  const seen = primary.requests.length;
+  const body =
+    '{ "messages": [ {"role":"user","content":"hi"} ],\n  "model": "gpt-4o", "stream": true, "seed": 12345678901234567890 }';
+  const response = await fetch(`${gateway.base}/openai/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tokenops-feature': 'cheap-not' },
+    body,
+  });
+  assert.equal(response.status, 200);
+  assert.doesNotMatch(await response.text(), /"usage":\{/, 'the usage chunk is not the caller’s');
+  assert.equal(
+    primary.requests[seen]?.body,
+    `{"stream_options":{"include_usage":true},${body.slice(1)}`,
+  );
+});
+
 test('a rule can move the call to another provider of the same API, with that provider’s key', async () => {
   const seen = backup.requests.length;
   const response = await chat('gpt-4o-mini', 'moved');

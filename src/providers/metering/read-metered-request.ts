@@ -11,6 +11,8 @@ export interface MeteredRequest {
   encoding: LocalEncoding;
   /** A changed body to send instead of the caller's (only when a stream must be asked for usage). */
   body?: Record<string, unknown>;
+  /** When `body` only adds these top-level members to the caller's (see StreamUsageRequest). */
+  addedMembers?: Record<string, unknown>;
   hideUsageFromCaller: boolean;
 }
 
@@ -34,6 +36,7 @@ export function readMeteredRequest(
     tags: facts.user ? mergeTags(tags, { user: facts.user }) : tags,
     encoding,
     ...(asked ? { body: asked.body } : {}),
+    ...(asked?.addedMembers ? { addedMembers: asked.addedMembers } : {}),
     hideUsageFromCaller: asked?.hideUsageFromCaller ?? false,
   };
 }

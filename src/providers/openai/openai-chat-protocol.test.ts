@@ -166,6 +166,17 @@ test('requestStreamUsage asks a stream for usage on a new body and hides it from
   });
 });
 
+test('requestStreamUsage names the member it adds only when the caller had no stream_options', () => {
+  assert.deepEqual(openAiChatProtocol.requestStreamUsage?.({ stream: true })?.addedMembers, {
+    stream_options: { include_usage: true },
+  });
+  // null or an object of the caller's is replaced or merged: the body must be written anew.
+  for (const stream_options of [null, { include_obfuscation: false }]) {
+    const request = openAiChatProtocol.requestStreamUsage?.({ stream: true, stream_options });
+    assert.equal(request?.addedMembers, undefined, JSON.stringify(stream_options));
+  }
+});
+
 test('requestStreamUsage leaves alone a caller who asked for usage, and non-streams', () => {
   for (const body of [
     { stream: true, stream_options: { include_usage: true } },

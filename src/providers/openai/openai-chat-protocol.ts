@@ -16,8 +16,10 @@ export const openAiChatProtocol: WireProtocol = {
     if (body.stream !== true) return undefined;
     const streamOptions = asJsonObject(body.stream_options);
     if (streamOptions?.include_usage === true) return undefined;
+    const asked = { ...streamOptions, include_usage: true };
     return {
-      body: { ...body, stream_options: { ...streamOptions, include_usage: true } },
+      body: { ...body, stream_options: asked },
+      ...(body.stream_options === undefined ? { addedMembers: { stream_options: asked } } : {}),
       // The caller did not ask for the extra usage chunk and may not expect `choices: []`.
       hideUsageFromCaller: true,
     };
