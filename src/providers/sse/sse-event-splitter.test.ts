@@ -37,6 +37,22 @@ test('keeps an unterminated last event as the rest', () => {
   assert.equal(new TextDecoder().decode(splitter.rest()), 'data: 2');
 });
 
+test('an event that comes in many chunks comes out whole, and so does an unfinished one', () => {
+  const image = 'A'.repeat(200_000);
+  const bytes = encoder.encode(`event: partial_image\ndata: {"b64":"${image}"}\r\n\r\ndata: tail`);
+  const splitter = createSseEventSplitter();
+  const events = [];
+  for (let offset = 0; offset < bytes.length; offset += 4_096) {
+    events.push(...splitter.push(bytes.subarray(offset, offset + 4_096)));
+  }
+  assert.equal(events.length, 1);
+  assert.equal(events[0]?.event, 'partial_image');
+  assert.equal(events[0]?.data, `{"b64":"${image}"}`);
+  assert.equal(new TextDecoder().decode(splitter.rest()), 'data: tail');
+  splitter.push(encoder.encode(' more'));
+  assert.equal(new TextDecoder().decode(splitter.rest()), 'data: tail more');
+});
+
 test('reads CRLF lines, a value without its space, an empty data line and a field it ignores', () => {
   const splitter = createSseEventSplitter();
   const events = splitter.push(

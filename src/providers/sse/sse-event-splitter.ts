@@ -20,16 +20,25 @@ export function createSseEventSplitter(): {
   /** Bytes of an unterminated last event, if the stream ends without a blank line. */
   rest(): Uint8Array;
 } {
-  let pending: Uint8Array = new Uint8Array(0);
+  // The unfinished event's chunks, joined only once one may end: an event that comes in many
+  // chunks (a base64 image, a whole response) is copied once, not once per chunk.
+  let pending: Uint8Array[] = [];
+  let pendingLength = 0;
   const decoder = new TextDecoder();
   return {
     push(chunk) {
-      const bytes = pending.length === 0 ? chunk : concat(pending, chunk);
+      // A terminator ends with a line feed: without one, no event can end in this chunk.
+      if (pendingLength > 0 && chunk.indexOf(LF) === -1) {
+        pending.push(chunk);
+        pendingLength += chunk.length;
+        return [];
+      }
+      const bytes = pendingLength === 0 ? chunk : concat([...pending, chunk]);
       const events: SseEvent[] = [];
       let start = 0;
       // Scan from where the previous chunk ended, a few bytes back, so a split terminator is
       // seen; only a line feed starts one, and indexOf finds those natively.
-      let index = Math.max(0, pending.length - 3);
+      let index = Math.max(0, pendingLength - 3);
       for (let lf = bytes.indexOf(LF, index); lf !== -1; lf = bytes.indexOf(LF, index)) {
         const end = eventEnd(bytes, lf);
         if (end === -1) break;
@@ -40,10 +49,12 @@ export function createSseEventSplitter(): {
           index = end;
         } else index = lf + 1;
       }
-      pending = bytes.slice(start);
+      const rest = bytes.slice(start);
+      pending = rest.length > 0 ? [rest] : [];
+      pendingLength = rest.length;
       return events;
     },
-    rest: () => pending,
+    rest: () => (pending.length === 1 ? (pending[0] as Uint8Array) : concat(pending)),
   };
 }
 
@@ -87,9 +98,12 @@ function fieldValue(text: string, start: number, end: number): string {
   return text.slice(start < end && text.charCodeAt(start) === SPACE ? start + 1 : start, end);
 }
 
-function concat(left: Uint8Array, right: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(left.length + right.length);
-  joined.set(left, 0);
-  joined.set(right, left.length);
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
   return joined;
 }
