@@ -200,7 +200,7 @@ export async function handleMeteredCall(
     response.end(outcome.body);
   } else {
     if (!stream) response.writeHead(status, headers);
-    response.end();
+    response.end(outcome.tail);
   }
   void permit?.settle(event);
 }

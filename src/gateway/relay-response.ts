@@ -17,6 +17,11 @@ export interface RelayOutcome {
    * its length, after the event is spooled.
    */
   body?: Buffer;
+  /**
+   * A stream's last piece, the one that carried its closing event: not yet sent, so the
+   * gateway sends it with the response's end, once the event is spooled, in one write.
+   */
+  tail?: Uint8Array;
 }
 
 /**
@@ -25,7 +30,8 @@ export interface RelayOutcome {
  * open, and the gateway ends it once the event is spooled. A body that is not streamed is read
  * whole, for its usage, and returned for the gateway to send then: headers and body in one
  * write with a Content-Length, where relaying each piece as it came took a second write (the
- * chunked end) per call.
+ * chunked end) per call. For the same reason a stream's piece that carries its closing event
+ * (OpenAI's [DONE]) is held back for the end; a piece after it sends it first.
  */
 export async function relayResponse(options: {
   upstream: Dispatcher.ResponseData;
@@ -51,21 +57,32 @@ export async function relayResponse(options: {
     options.captureLimit === undefined ? undefined : createCapture(options.captureLimit);
   let timeToFirstTokenMs: number | undefined;
   let cut: RelayOutcome['cut'];
+  let tail: Uint8Array | undefined;
+  const sendTail = (): void => {
+    if (tail && !response.destroyed) response.write(tail);
+    tail = undefined;
+  };
   try {
     for await (const chunk of upstream.body as AsyncIterable<Buffer>) {
-      let out: Uint8Array = chunk;
-      if (reader) {
-        out = reader.push(chunk);
-        if (timeToFirstTokenMs === undefined && reader.firstTokenSeen) {
-          timeToFirstTokenMs = performance.now() - options.started;
-        }
-      } else whole.push(chunk);
+      if (!reader) {
+        whole.push(chunk);
+        capture?.keep(chunk);
+        continue;
+      }
+      const out = reader.push(chunk);
+      if (timeToFirstTokenMs === undefined && reader.firstTokenSeen) {
+        timeToFirstTokenMs = performance.now() - options.started;
+      }
       capture?.keep(out);
-      if (reader && out.length > 0 && !response.write(out)) await drained(response);
+      if (out.length === 0) continue;
+      sendTail();
+      if (reader.finished) tail = out;
+      else if (!response.write(out)) await drained(response);
     }
     const rest = reader?.end();
     if (rest && rest.length > 0) {
       capture?.keep(rest);
+      sendTail();
       response.write(rest);
     }
   } catch (error) {
@@ -74,6 +91,8 @@ export async function relayResponse(options: {
       : isTimeout(error)
         ? 'upstream-timeout'
         : 'upstream-gone';
+    // What the caller was due before the cut, as if it had not been held.
+    sendTail();
   }
   const captured = cut === undefined ? capture?.bytes() : undefined;
   const kept = captured ? { captured } : {};
@@ -84,6 +103,7 @@ export async function relayResponse(options: {
       cut,
       malformed: reader.malformed,
       ...kept,
+      ...(tail ? { tail } : {}),
     };
   }
   const body = Buffer.concat(whole);

@@ -52,6 +52,11 @@ export interface StreamUsageReader {
   end(): Uint8Array;
   /** True once the stream carried a generated token (text, reasoning or a tool call). */
   readonly firstTokenSeen: boolean;
+  /**
+   * True once the stream carried its protocol's closing event (OpenAI's `data: [DONE]`): the
+   * caller needs nothing after it. Readers that cannot tell leave it undefined.
+   */
+  readonly finished?: boolean;
   /** Lines or events that could not be parsed; they still passed through. */
   readonly malformed: number;
   /** What the stream has said so far. */

@@ -98,3 +98,11 @@ test('an unterminated usage-only last event is hidden too', () => {
   assert.equal(reader.end().length, 0);
   assert.equal(reader.reading().reported?.input, 7);
 });
+
+test('is finished once the end marker has come, not before', () => {
+  const reader = createToyReader(false);
+  reader.push(encoder.encode('data: {"text":"hi"}\n\ndata: EN'));
+  assert.equal(reader.finished, false, 'a marker cut in half is not there yet');
+  reader.push(encoder.encode('D\n\n'));
+  assert.equal(reader.finished, true);
+});

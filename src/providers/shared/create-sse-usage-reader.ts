@@ -43,6 +43,7 @@ export function createSseUsageReader(options: SseUsageReaderOptions): StreamUsag
   let firstTokenSeen = false;
   let outputCharacters = 0;
   let ended = false;
+  let finished = false;
   const draft: StreamReadingDraft = {
     addGeneratedText(text) {
       if (typeof text !== 'string' || text.length === 0) return;
@@ -53,7 +54,11 @@ export function createSseUsageReader(options: SseUsageReaderOptions): StreamUsag
 
   /** Reads one event; returns true when it is to be hidden from the caller. */
   function read(event: SseEvent): boolean {
-    if (event.data.length === 0 || event.data === options.endMarker) return false;
+    if (event.data === options.endMarker) {
+      finished = true;
+      return false;
+    }
+    if (event.data.length === 0) return false;
     let data: Record<string, unknown> | undefined;
     try {
       data = asJsonObject(JSON.parse(event.data));
@@ -88,6 +93,9 @@ export function createSseUsageReader(options: SseUsageReaderOptions): StreamUsag
     },
     get firstTokenSeen() {
       return firstTokenSeen;
+    },
+    get finished() {
+      return finished;
     },
     get malformed() {
       return malformed;
