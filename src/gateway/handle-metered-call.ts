@@ -105,7 +105,7 @@ export async function handleMeteredCall(
   });
   const call = meteredCall(origin, final, attemptFacts(facts, final.target), {
     tags: plan.tags,
-    ...(metered.prompt ? { prompt: metered.prompt } : {}),
+    prompt: metered.prompt(),
     ...(facts.model === undefined ? {} : { requestedModel: facts.model }),
   });
   const notes = finalNotes(plan, cacheOutcome, final.retryOf);

@@ -36,7 +36,7 @@ export function meteredCall(
   origin: CallOrigin,
   attempt: CallAttempt,
   facts: RequestFacts,
-  parts: { tags: Tags; prompt?: PromptMeasure; requestedModel?: string } = { tags: {} },
+  parts: { tags: Tags; prompt?: PromptMeasure | undefined; requestedModel?: string } = { tags: {} },
 ): MeteredCall {
   return {
     source: 'gateway',

@@ -12,7 +12,11 @@ import type { GatewayRefusal } from './gateway-refusal.ts';
 /** The metered request and its prompt's measure, with the body to forward as bytes when it had to change. */
 export type GatewayMeteredRequest = Omit<MeteredRequest, 'body'> & {
   body?: Buffer;
-  prompt?: PromptMeasure;
+  /**
+   * The prompt's measure, taken on first use and kept: the gateway takes it once the call is
+   * on its way upstream, so counting a new system prompt overlaps the provider's work.
+   */
+  prompt: () => PromptMeasure | undefined;
   /** The caller's body parsed, when it is a JSON object: what optimizations edit. */
   json?: JsonBody;
 };
@@ -36,10 +40,11 @@ export function prepareMeteredRequest(
       },
     };
   }
-  const prompt = context.measurePrompt(metered.facts, metered.encoding);
+  let measured: { prompt: PromptMeasure | undefined } | undefined;
   return {
     ...metered,
-    ...(prompt ? { prompt } : {}),
+    prompt: () =>
+      (measured ??= { prompt: context.measurePrompt(metered.facts, metered.encoding) }).prompt,
     ...(body ? { body: changedBytes(bytes, body, addedMembers) } : {}),
     ...(isJsonBody(parsed) ? { json: parsed } : {}),
   };

@@ -29,7 +29,7 @@ export async function serveCacheHit(
     kind === 'exact' ? plan.tags : { ...plan.tags, extra: { ...plan.tags.extra, cache: kind } };
   const call = meteredCall(origin, attempt, metered.facts, {
     tags,
-    ...(metered.prompt ? { prompt: metered.prompt } : {}),
+    prompt: metered.prompt(),
   });
   // Nothing billed: the event's tokens are zero, and its model the one that made the answer.
   const reading = { model: hit.model, serviceTier: hit.serviceTier, outputCharacters: 0 };

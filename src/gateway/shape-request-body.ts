@@ -61,7 +61,7 @@ function trimBody(
   if (!turns || turns.length < 2 || !editor.dropTurns) return undefined;
   const count = (text: string) => context.countTokensIn(metered.encoding, text);
   // System prompt and tool definitions are counted once per fingerprint already.
-  const composition = metered.prompt?.composition;
+  const composition = metered.prompt()?.composition;
   const fixed = (composition?.systemPromptTokens ?? 0) + (composition?.toolDefinitionTokens ?? 0);
   const weighed = turns.map((turn) => ({ ...turn, tokens: turn.text ? count(turn.text) : 0 }));
   const result = trimTurns(fixed, weighed, rule.maxInputTokens);
