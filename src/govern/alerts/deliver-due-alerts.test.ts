@@ -12,7 +12,9 @@ import { deliverDueAlerts, type DeliveryOptions } from './deliver-due-alerts.ts'
 const directory = mkdtempSync(join(tmpdir(), 'tokenops-deliveries-'));
 after(() => rmSync(directory, { recursive: true, force: true }));
 
-const NOW = Date.UTC(2026, 11, 2, 12);
+// After the store's own clock: it schedules each new delivery at Date.now(), so a fixed date
+// here made every delivery look not yet due once that date had passed.
+const NOW = Date.now() + 60_000;
 const CHANNELS: AlertChannel[] = [
   { name: 'hook', kind: 'webhook', url: 'http://127.0.0.1:1/hook' },
   { name: 'slack', kind: 'slack', url: 'http://127.0.0.1:1/slack' },
