@@ -1,5 +1,6 @@
 import { EventStreamCodec } from '@smithy/core/event-streams';
 import { fromUtf8, toUtf8 } from '@smithy/core/serde';
+import { joinBytes } from '../shared/join-bytes.ts';
 
 /** One message of an AWS event stream (`application/vnd.amazon.eventstream`), decoded. */
 export interface BedrockStreamMessage {
@@ -71,7 +72,7 @@ export function readBedrockEventStream(): BedrockEventStreamReader {
   return {
     push(chunk) {
       if (lost) return [];
-      const bytes = pending.length === 0 ? chunk : concat(pending, chunk);
+      const bytes = pending.length === 0 ? chunk : joinBytes([pending, chunk]);
       const messages: BedrockStreamMessage[] = [];
       let offset = 0;
       while (bytes.length - offset >= 4) {
@@ -95,11 +96,4 @@ export function readBedrockEventStream(): BedrockEventStreamReader {
       return malformed;
     },
   };
-}
-
-function concat(left: Uint8Array, right: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(left.length + right.length);
-  joined.set(left, 0);
-  joined.set(right, left.length);
-  return joined;
 }

@@ -3,6 +3,7 @@ import type { ServiceTier } from '../../domain/usage-event.ts';
 import { createSseEventSplitter, type SseEvent } from '../sse/sse-event-splitter.ts';
 import type { StreamUsageReader } from '../wire-protocol.ts';
 import { asJsonObject } from './as-json-object.ts';
+import { joinBytes } from './join-bytes.ts';
 import { withoutUndefined } from './without-undefined.ts';
 
 /** What a stream has said so far; a protocol's event reader writes into it. */
@@ -109,25 +110,4 @@ export function createSseUsageReader(options: SseUsageReaderOptions): StreamUsag
         outputCharacters,
       }),
   };
-}
-
-/** Concatenates byte runs; runs that already sit side by side in one buffer are not copied. */
-function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const [first] = parts;
-  if (first === undefined) return EMPTY;
-  if (parts.length === 1) return first;
-  let length = 0;
-  let adjacent = true;
-  for (const part of parts) {
-    adjacent &&= part.buffer === first.buffer && part.byteOffset === first.byteOffset + length;
-    length += part.length;
-  }
-  if (adjacent) return new Uint8Array(first.buffer, first.byteOffset, length);
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
 }

@@ -1,3 +1,5 @@
+import { joinBytes } from '../shared/join-bytes.ts';
+
 /** One server-sent event: its `event:` name, its joined `data:` lines, and its bytes. */
 export interface SseEvent {
   event?: string;
@@ -29,11 +31,12 @@ export function createSseEventSplitter(): {
     push(chunk) {
       // A terminator ends with a line feed: without one, no event can end in this chunk.
       if (pendingLength > 0 && chunk.indexOf(LF) === -1) {
-        pending.push(chunk);
+        // A copy, as below: the caller forwards its chunk and may reuse it once push returns.
+        pending.push(chunk.slice());
         pendingLength += chunk.length;
         return [];
       }
-      const bytes = pendingLength === 0 ? chunk : concat([...pending, chunk]);
+      const bytes = pendingLength === 0 ? chunk : joinBytes([...pending, chunk]);
       const events: SseEvent[] = [];
       let start = 0;
       // Scan from where the previous chunk ended, a few bytes back, so a split terminator is
@@ -54,7 +57,7 @@ export function createSseEventSplitter(): {
       pendingLength = rest.length;
       return events;
     },
-    rest: () => (pending.length === 1 ? (pending[0] as Uint8Array) : concat(pending)),
+    rest: () => joinBytes(pending),
   };
 }
 
@@ -96,14 +99,4 @@ function parseEvent(text: string, raw: Uint8Array): SseEvent {
 /** A field's value: the rest of its line, less one leading space. */
 function fieldValue(text: string, start: number, end: number): string {
   return text.slice(start < end && text.charCodeAt(start) === SPACE ? start + 1 : start, end);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
 }
