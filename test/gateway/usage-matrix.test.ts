@@ -7,6 +7,7 @@ import type { PricedUsageEvent } from '../../src/domain/usage-event.ts';
 import { startGatewayHarness, type GatewayHarness } from '../helpers/gateway-harness.ts';
 import { runCliJson } from '../helpers/run-cli.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
+import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
 import { USAGE_CASES, type UsageCase } from './usage-cases.ts';
 
 const registry = createProviderRegistry([{ name: 'vllm', catalogProviderId: 'openai' }]);
@@ -16,6 +17,8 @@ const standIns: StandIn[] = [];
 let gateway: GatewayHarness;
 const answers = new Map<string, { requestId: string; text: string; status: number }>();
 let events: Map<string, PricedUsageEvent>;
+const SPECIAL_NAME = 'openai chat, a system prompt quoting <|endoftext|>';
+const SPECIAL_PROMPT = 'Documents end with <|endoftext|>; never write it yourself.';
 
 before(async () => {
   const kinds = ['openai', 'anthropic', 'gemini', 'bedrock'] as const;
@@ -48,6 +51,22 @@ before(async () => {
       status: response.status,
     });
   }
+  const quoting = await fetch(`${gateway.base}/openai/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tokenops-team': 'search' },
+    body: JSON.stringify({
+      model: 'gpt-4o-mini',
+      messages: [
+        { role: 'system', content: SPECIAL_PROMPT },
+        { role: 'user', content: 'Hi' },
+      ],
+    }),
+  });
+  answers.set(SPECIAL_NAME, {
+    requestId: quoting.headers.get('x-tokenops-request-id') ?? '',
+    text: await quoting.text(),
+    status: quoting.status,
+  });
   events = new Map((await gateway.events()).map((event) => [event.requestId ?? '', event]));
 });
 
@@ -56,13 +75,19 @@ after(async () => {
   await Promise.all(standIns.map((standIn) => standIn.close()));
 });
 
-function eventOf(usageCase: UsageCase): PricedUsageEvent {
+function eventOf(usageCase: Pick<UsageCase, 'name'>): PricedUsageEvent {
   const answer = answers.get(usageCase.name);
   assert.equal(answer?.status, 200, `${usageCase.name}: ${answer?.text.slice(0, 300)}`);
   const event = events.get(answer.requestId);
   assert.ok(event, `${usageCase.name}: an event for ${answer.requestId}`);
   return event;
 }
+
+test('a system prompt that quotes a special token is counted as ordinary text', () => {
+  const event = eventOf({ name: SPECIAL_NAME });
+  const expected = countO200k(SPECIAL_PROMPT, { disallowedSpecial: new Set() });
+  assert.equal(event.prompt?.systemPromptTokens, expected);
+});
 
 for (const usageCase of USAGE_CASES) {
   test(`${usageCase.name}: recorded tokens are the stand-in's, priced as prices cost`, () => {
