@@ -8,7 +8,7 @@ export {
   type AlertChannelConfig,
 } from './config-schema.ts';
 export { loadConfig, parseConfigText, type LoadedConfig } from './load-config.ts';
-export { readNodeOptions, readSecret } from './read-secret.ts';
+export { readSecret } from './read-secret.ts';
 export { addVirtualKey, removeVirtualKey } from './edit-virtual-keys.ts';
 export { budgetSchema } from './governance-schema.ts';
 export { addApiToken, generateApiToken, hashApiToken, removeApiToken } from './edit-api-tokens.ts';

@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { readNodeOptions, readSecret } from '../../config/index.ts';
+import { readSecret } from '../../config/index.ts';
 import { ConfigError, ValidationError } from '../../domain/errors/index.ts';
 import { latencyObjectives } from '../../analytics/index.ts';
 import type { CliContext } from '../cli-context.ts';
 import { packageRoot } from '../package-root.ts';
 import { TOKENOPS_VERSION } from '../version.ts';
-import { tuneServerHeap } from '../tune-server-heap.ts';
 
 export function registerStartCommand(program: Command, context: () => CliContext): void {
   program
@@ -33,7 +32,6 @@ export function registerStartCommand(program: Command, context: () => CliContext
           `export ${config.auth.adminTokenEnv}=<a long random token>, or remove auth.adminTokenEnv`,
         );
       }
-      tuneServerHeap(process.execArgv, readNodeOptions());
       const store = await cli.openStore('server');
       const { createApp } = await import('../../server/app.ts');
       const { serveDashboard } = await import('../../server/serve-dashboard.ts');
