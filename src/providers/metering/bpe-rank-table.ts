@@ -2,12 +2,11 @@
  * A BPE encoding's ranks kept compactly: every token's bytes in one array and an
  * open-addressing hash table from bytes to rank, about 4 MB for o200k_base. gpt-tokenizer's
  * own encoder keeps each token as a string in Maps and arrays, which held ~40 MB of a
- * gateway's resident memory (docs/gateway.md, memory).
+ * gateway's resident memory (docs/gateway.md, prompt counts and fingerprints).
  */
 export interface BpeRankTable {
   /** The rank of bytes[start..end), or -1 when they are not one token. */
   rankOf(bytes: Uint8Array, start: number, end: number): number;
-  readonly size: number;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -60,7 +59,6 @@ export function bpeRankTableFromFile(encoding: string, rankFile: string): BpeRan
   }
 
   return {
-    size: count,
     rankOf(bytes, start, end) {
       const length = end - start;
       for (let slot = hashBytes(bytes, start, end) & mask; ; slot = (slot + 1) & mask) {
