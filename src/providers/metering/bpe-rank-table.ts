@@ -1,6 +1,6 @@
 /**
  * A BPE encoding's ranks kept compactly: every token's bytes in one array and an
- * open-addressing hash table from bytes to rank, about 4 MB for o200k_base. gpt-tokenizer's
+ * open-addressing hash table from bytes to rank, about 5 MB for o200k_base. gpt-tokenizer's
  * own encoder keeps each token as a string in Maps and arrays, which held ~40 MB of a
  * gateway's resident memory (docs/gateway.md, prompt counts and fingerprints).
  */
@@ -34,10 +34,7 @@ export function bpeRankTableFromFile(encoding: string, rankFile: string): BpeRan
     const newline = rankFile.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? rankFile.length : newline;
     const space = rankFile.indexOf(' ', lineStart);
-    if (space === -1 || space > lineEnd) {
-      throw new Error(`${encoding}: rank file line at offset ${lineStart} has no rank`);
-    }
-    const rank = Number(rankFile.slice(space + 1, lineEnd));
+    const rank = space === -1 || space > lineEnd ? NaN : Number(rankFile.slice(space + 1, lineEnd));
     if (!Number.isInteger(rank) || rank < 0) {
       throw new Error(`${encoding}: rank file line at offset ${lineStart} has no rank`);
     }

@@ -39,8 +39,9 @@ function createPieceMerger(table: BpeRankTable) {
   let previous = new Int32Array(64);
   let version = new Int32Array(64);
   const heap = createPairHeap();
-  // Positions fit 2^22 bytes per piece in a key of rank * 2^22 + position (exact in a double).
-  const POSITION = 2 ** 22;
+  // A key of rank * 2^32 + position is exact in a double for ranks under 2^21, and no string
+  // is 2^32 UTF-8 bytes long.
+  const POSITION = 2 ** 32;
 
   const queuePair = (bytes: Uint8Array, length: number, part: number): void => {
     const second = next[part]!;
@@ -52,7 +53,6 @@ function createPieceMerger(table: BpeRankTable) {
 
   return {
     count(bytes: Uint8Array, length: number): number {
-      if (length >= POSITION) throw new Error(`a piece of ${length} bytes is too long to count`);
       if (next.length <= length) {
         next = new Int32Array(length + 1);
         previous = new Int32Array(length + 1);
