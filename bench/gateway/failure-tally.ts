@@ -10,9 +10,18 @@ export function createFailureTally(): FailureTally {
   return { failed: 0, kinds: {} };
 }
 
-export function tallyFailure(tally: FailureTally, failure: string): void {
-  tally.failed += 1;
-  tally.kinds[failure] = (tally.kinds[failure] ?? 0) + 1;
+export function tallyFailure(tally: FailureTally, failure: string, count = 1): void {
+  tally.failed += count;
+  tally.kinds[failure] = (tally.kinds[failure] ?? 0) + count;
+}
+
+/** The failures of several runs, as one tally. */
+export function mergeFailures(tallies: readonly FailureTally[]): FailureTally {
+  const merged = createFailureTally();
+  for (const tally of tallies) {
+    for (const [kind, count] of Object.entries(tally.kinds)) tallyFailure(merged, kind, count);
+  }
+  return merged;
 }
 
 /** The runs of one variant, by loop and target. */

@@ -1,8 +1,18 @@
 import type { BenchVariant } from './bench-call.ts';
 import { BENCH_TARGET_NAMES, type BenchTarget, type BenchTargetName } from './bench-target.ts';
 import { GATEWAY_BENCH_SETTINGS as SETTINGS } from './gateway-bench-settings.ts';
-import { runClosedLoop, type ClosedLoopResult } from './run-closed-loop.ts';
-import { runOpenLoop, type OpenLoopResult } from './run-open-loop.ts';
+import {
+  sampleClosedLoop,
+  summarizeClosedLoop,
+  type ClosedLoopResult,
+  type ClosedLoopSample,
+} from './run-closed-loop.ts';
+import {
+  sampleOpenLoop,
+  summarizeOpenLoop,
+  type OpenLoopResult,
+  type OpenLoopSample,
+} from './run-open-loop.ts';
 import { roundMs } from './summarize-latency.ts';
 
 export interface AddedLatency {
@@ -31,46 +41,66 @@ export interface VariantFigures {
 }
 
 /**
- * Both loops over the three targets for one kind of call. All three latency runs come before
- * the saturating ones, so no target's fixed-rate run follows another's saturation burst.
+ * Both loops over the five targets for one kind of call. Each loop runs in rounds (see
+ * GATEWAY_BENCH_SETTINGS.rounds): every round gives each target a share of the measured time,
+ * in an order that rotates from round to round, and each target's rounds are pooled. Every
+ * fixed-rate round comes before the saturating ones, so no fixed-rate run follows a
+ * saturation burst.
  */
 export async function measureVariant(
   variant: BenchVariant,
   targets: Record<BenchTargetName, BenchTarget>,
   log: (line: string) => void,
 ): Promise<VariantFigures> {
+  const rounds = SETTINGS.rounds;
+  const openSamples = samplesByTarget<OpenLoopSample>();
+  for (let round = 0; round < rounds; round += 1) {
+    for (const name of rotated(BENCH_TARGET_NAMES, round)) {
+      const target = targets[name];
+      openSamples[name].push(
+        await sampleOpenLoop({
+          pool: target.pool,
+          path: target.path,
+          nextBody: target.bodies(variant),
+          ratePerSecond: SETTINGS.open_loop_rate_per_second,
+          warmupMs: SETTINGS.open_loop_warmup_ms,
+          measureMs: SETTINGS.open_loop_measure_ms / rounds,
+          sampleCpu: target.sampleCpu,
+        }),
+      );
+    }
+  }
   const open = {} as Record<BenchTargetName, OpenLoopResult>;
   for (const name of BENCH_TARGET_NAMES) {
-    const target = targets[name];
-    open[target.name] = await runOpenLoop({
-      pool: target.pool,
-      path: target.path,
-      nextBody: target.bodies(variant),
-      ratePerSecond: SETTINGS.open_loop_rate_per_second,
-      warmupMs: SETTINGS.open_loop_warmup_ms,
-      measureMs: SETTINGS.open_loop_measure_ms,
-      sampleCpu: target.sampleCpu,
-    });
-    const run = open[target.name];
+    const run = summarizeOpenLoop(SETTINGS.open_loop_rate_per_second, openSamples[name]);
+    open[name] = run;
     log(
-      `${variant} ${target.name} @${run.rate_per_second}/s: p50 ${run.p50_ms} p99 ${run.p99_ms} mean ${run.mean_ms} ms, ${run.failed} failed, CPU µs/call ${JSON.stringify(run.cpu_us_per_call)}`,
+      `${variant} ${name} @${run.rate_per_second}/s: p50 ${run.p50_ms} p99 ${run.p99_ms} mean ${run.mean_ms} ms (round p99s ${run.rounds?.p99_ms.join(', ')}), ${run.failed} failed, CPU µs/call ${JSON.stringify(run.cpu_us_per_call)}`,
     );
+  }
+  const closedSamples = samplesByTarget<ClosedLoopSample>();
+  for (let round = 0; round < rounds; round += 1) {
+    for (const name of rotated(BENCH_TARGET_NAMES, round)) {
+      const target = targets[name];
+      closedSamples[name].push(
+        await sampleClosedLoop({
+          pool: target.pool,
+          path: target.path,
+          nextBody: target.bodies(variant),
+          concurrency: SETTINGS.closed_loop_concurrency,
+          warmupMs: SETTINGS.closed_loop_warmup_ms,
+          measureMs: SETTINGS.closed_loop_measure_ms / rounds,
+          sampleCpu: target.sampleCpu,
+        }),
+      );
+    }
   }
   const closed = {} as Record<BenchTargetName, ClosedLoopResult>;
   for (const name of BENCH_TARGET_NAMES) {
-    const target = targets[name];
-    closed[target.name] = await runClosedLoop({
-      pool: target.pool,
-      path: target.path,
-      nextBody: target.bodies(variant),
-      concurrency: SETTINGS.closed_loop_concurrency,
-      warmupMs: SETTINGS.closed_loop_warmup_ms,
-      measureMs: SETTINGS.closed_loop_measure_ms,
-      sampleCpu: target.sampleCpu,
-    });
-    const run = closed[target.name];
+    const run = summarizeClosedLoop(SETTINGS.closed_loop_concurrency, closedSamples[name]);
+    closed[name] = run;
     log(
-      `${variant} ${target.name} x${run.concurrency}: ${run.requests_per_second} req/s, ${run.failed} failed, CPU µs/call ${JSON.stringify(run.cpu_us_per_call)}`,
+      `${variant} ${name} x${run.concurrency}: ${run.requests_per_second} req/s (rounds ${run.rounds?.requests_per_second.join(', ')}), ${run.failed} failed, CPU µs/call ${JSON.stringify(run.cpu_us_per_call)}`,
     );
   }
   return {
@@ -92,6 +122,19 @@ export async function measureVariant(
       hit_to_floor_throughput: ratio(closed.routed_hit, closed.floor),
     },
   };
+}
+
+function samplesByTarget<Sample>(): Record<BenchTargetName, Sample[]> {
+  return Object.fromEntries(BENCH_TARGET_NAMES.map((name) => [name, []])) as unknown as Record<
+    BenchTargetName,
+    Sample[]
+  >;
+}
+
+/** The names starting at index `round` (mod length): each takes each place in turn. */
+function rotated<Name>(names: readonly Name[], round: number): Name[] {
+  const at = round % names.length;
+  return [...names.slice(at), ...names.slice(0, at)];
 }
 
 function ratio(through: ClosedLoopResult, base: ClosedLoopResult): number {

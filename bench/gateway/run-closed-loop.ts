@@ -1,6 +1,11 @@
 import type { Dispatcher } from 'undici';
-import { createFailureTally, tallyFailure, type FailureTally } from './failure-tally.ts';
-import { cpuPerCallUs, type CpuSnapshot } from './cpu-per-call.ts';
+import {
+  createFailureTally,
+  mergeFailures,
+  tallyFailure,
+  type FailureTally,
+} from './failure-tally.ts';
+import { addCpu, cpuPerCallUs, cpuUsedBetween, type CpuSnapshot } from './cpu-per-call.ts';
 import { sendBenchRequest, type BenchOutcome } from './send-bench-request.ts';
 
 export interface ClosedLoopOptions {
@@ -16,6 +21,15 @@ export interface ClosedLoopOptions {
   onOutcome?: (outcome: BenchOutcome) => void;
 }
 
+/** What one closed-loop run saw, before any summary: runs of one target can be pooled. */
+export interface ClosedLoopSample {
+  completed: number;
+  failures: FailureTally;
+  measureMs: number;
+  /** CPU ms each process on the path used in the measured window. */
+  cpuUsed: CpuSnapshot;
+}
+
 export interface ClosedLoopResult extends FailureTally {
   concurrency: number;
   /** Calls answered 2xx and read whole within the measured window. */
@@ -23,6 +37,8 @@ export interface ClosedLoopResult extends FailureTally {
   requests_per_second: number;
   /** CPU per call in the window of each process on the path, µs (see cpuPerCallUs). */
   cpu_us_per_call: Record<string, number>;
+  /** When pooled from several rounds: each round's own calls/s, to show the spread. */
+  rounds?: { requests_per_second: number[] };
 }
 
 /**
@@ -30,7 +46,7 @@ export interface ClosedLoopResult extends FailureTally {
  * process on the path sets the pace: the saturated throughput. Only calls that end inside the
  * measured window count, which keeps the warm-up and the final stragglers out.
  */
-export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
+export async function sampleClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopSample> {
   const measureFrom = performance.now() + options.warmupMs;
   const measureTo = measureFrom + options.measureMs;
   const failures = createFailureTally();
@@ -58,10 +74,44 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedL
   clearTimeout(before);
   clearTimeout(after);
   return {
-    concurrency: options.concurrency,
     completed,
-    requests_per_second: Math.round(completed / (options.measureMs / 1000)),
-    ...failures,
-    cpu_us_per_call: cpuPerCallUs(cpuBefore, cpuAfter, completed + failures.failed),
+    failures,
+    measureMs: options.measureMs,
+    cpuUsed: cpuUsedBetween(cpuBefore, cpuAfter),
   };
+}
+
+/** One summary of a target's runs: calls and CPU pooled over their measured windows. */
+export function summarizeClosedLoop(
+  concurrency: number,
+  samples: readonly ClosedLoopSample[],
+): ClosedLoopResult {
+  const failures = mergeFailures(samples.map((sample) => sample.failures));
+  const completed = samples.reduce((sum, sample) => sum + sample.completed, 0);
+  const measureMs = samples.reduce((sum, sample) => sum + sample.measureMs, 0);
+  const perSecond = (calls: number, ms: number): number => Math.round(calls / (ms / 1000));
+  return {
+    concurrency,
+    completed,
+    requests_per_second: perSecond(completed, measureMs),
+    ...failures,
+    cpu_us_per_call: cpuPerCallUs(
+      addCpu(samples.map((sample) => sample.cpuUsed)),
+      completed + failures.failed,
+    ),
+    ...(samples.length > 1
+      ? {
+          rounds: {
+            requests_per_second: samples.map((sample) =>
+              perSecond(sample.completed, sample.measureMs),
+            ),
+          },
+        }
+      : {}),
+  };
+}
+
+/** One run, summarised. */
+export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
+  return summarizeClosedLoop(options.concurrency, [await sampleClosedLoop(options)]);
 }
