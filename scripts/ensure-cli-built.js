@@ -30,6 +30,7 @@ if (force || !existsSync(stamp) || statSync(stamp).mtimeMs < newestSource()) {
       tokenops: join(root, 'src', 'cli', 'main.ts'),
       'event-batch-worker': join(root, 'src', 'ingest', 'events', 'event-batch-worker.ts'),
       'demo-batch-worker': join(root, 'src', 'demo', 'demo-batch-worker.ts'),
+      'duckdb-store-worker': join(root, 'src', 'store', 'duckdb', 'duckdb-store-worker.ts'),
     },
     outdir: dist,
     bundle: true,

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { TokenopsConfig } from '../config/index.ts';
 import { ConfigError } from '../domain/errors/index.ts';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
+import { DuckDbThreadStore } from '../store/duckdb/duckdb-thread-store.ts';
 import type { DuckDbWorkload } from '../store/duckdb/open-duckdb.ts';
 import type { Store } from '../store/store.ts';
 
@@ -9,7 +10,8 @@ export const DEFAULT_STORE_FILE = 'tokenops.duckdb';
 
 /**
  * Picks the store adapter from store.url; the embedded DuckDB file by default. `server` for
- * `tokenops start`, which appends for hours: DuckDB then checkpoints sooner, bounding memory.
+ * `tokenops start`, which appends for hours: DuckDB then checkpoints sooner, bounding memory,
+ * and runs on its own thread (DuckDbThreadStore).
  */
 export async function openConfiguredStore(
   config: TokenopsConfig,
@@ -17,9 +19,12 @@ export async function openConfiguredStore(
   workload: DuckDbWorkload = 'bulk',
 ): Promise<Store> {
   const url = config.store.url;
-  if (url === undefined) return DuckDbStore.open(join(dataDir, DEFAULT_STORE_FILE), workload);
-  if (url.startsWith('duckdb:')) {
-    return DuckDbStore.open(resolve(url.slice('duckdb:'.length)), workload);
+  if (url === undefined || url.startsWith('duckdb:')) {
+    const path = url ? resolve(url.slice('duckdb:'.length)) : join(dataDir, DEFAULT_STORE_FILE);
+    // A server keeps DuckDB on a thread of its own, away from the thread answering calls.
+    return workload === 'server'
+      ? DuckDbThreadStore.open(path, workload)
+      : DuckDbStore.open(path, workload);
   }
   if (url.startsWith('clickhouse://')) {
     // Loaded on first use: a DuckDB user never loads the ClickHouse client.

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { PricerSpec } from '../ingest/events/pricer-spec.ts';
-import { workerUrl } from '../ingest/worker-url.ts';
+import { workerUrl } from '../store/worker-url.ts';
 import { validatePriceOverrides } from '../pricing/validate-price-overrides.ts';
 import type { ColumnBatch } from '../store/column-batch.ts';
 import { unpackColumnBatch } from '../store/packed-column-batch.ts';

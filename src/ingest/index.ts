@@ -20,7 +20,6 @@ export {
   type SpoolColumnBatch,
 } from './events/create-event-batch-reader.ts';
 export { pricerFromSpec, type PricerSpec } from './events/pricer-spec.ts';
-export { workerUrl } from './worker-url.ts';
 export { ingestEvents, type IngestResult } from './events/ingest-events.ts';
 export {
   encodeProtobufTraceResponse,

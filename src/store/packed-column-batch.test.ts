@@ -60,6 +60,17 @@ describe('packed column batches', () => {
     assert.ok(customer!.dictionary?.codes instanceof Uint16Array);
   });
 
+  it('pass on to a third thread as they arrived, without packing again or moving buffers', () => {
+    const batch = toColumnBatch(COLUMNS, rows(50));
+    const arrived = structuredClone(packColumnBatch(batch).packed);
+    const unpacked = unpackColumnBatch(arrived);
+    const again = packColumnBatch(unpacked);
+    assert.equal(again.packed, arrived);
+    assert.deepEqual(again.transfer, []);
+    // A batch built here (not unpacked) is packed afresh.
+    assert.notEqual(packColumnBatch(toColumnBatch(COLUMNS, rows(50))).packed, arrived);
+  });
+
   it('pack an empty batch', () => {
     const { received } = throughAThread(0);
     assert.equal(received.count, 0);

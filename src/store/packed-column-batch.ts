@@ -19,6 +19,12 @@ export interface PackedColumnBatch {
 }
 
 /**
+ * The packed form each unpacked batch came from: a batch passed on to yet another thread (the
+ * store's, say) crosses again as it arrived, not packed a second time.
+ */
+const packedForms = new WeakMap<ColumnBatch, PackedColumnBatch>();
+
+/**
  * Packs a batch for postMessage: a thread receiving an array of strings rebuilds every string
  * one by one (~3 µs an event for the events table, as long as writing it), while one long
  * string and typed arrays copy in bulk. `transfer` lists the buffers to move, not copy.
@@ -27,6 +33,8 @@ export function packColumnBatch(batch: ColumnBatch): {
   packed: PackedColumnBatch;
   transfer: ArrayBuffer[];
 } {
+  const arrived = packedForms.get(batch);
+  if (arrived) return { packed: arrived, transfer: [] };
   const transfer: ArrayBuffer[] = [];
   const columns = batch.columns.map((column): PackedColumn => {
     transfer.push(column.bytes);
@@ -53,7 +61,7 @@ function packStrings(column: ColumnValues, count: number): PackedStrings {
  */
 export function unpackColumnBatch(packed: PackedColumnBatch): ColumnBatch {
   const { count } = packed;
-  return {
+  const batch: ColumnBatch = {
     count,
     columns: packed.columns.map(({ layout, bytes, validity, strings: packedStrings }) => {
       if (!packedStrings) return { layout, bytes, validity, strings: [] };
@@ -72,4 +80,6 @@ export function unpackColumnBatch(packed: PackedColumnBatch): ColumnBatch {
       return { layout, bytes, validity, strings };
     }),
   };
+  packedForms.set(batch, packed);
+  return batch;
 }

@@ -4,7 +4,7 @@ import { ValidationError } from '../../domain/errors/index.ts';
 import type { ParseOptions } from '../../domain/usage-event-schema.ts';
 import type { ColumnBatch } from '../../store/column-batch.ts';
 import { unpackColumnBatch } from '../../store/packed-column-batch.ts';
-import { workerUrl } from '../worker-url.ts';
+import { workerUrl } from '../../store/worker-url.ts';
 import type { EventBatchAnswer, EventBatchRequest } from './event-batch-worker.ts';
 import type { PricerSpec } from './pricer-spec.ts';
 import type { RefusedEvent } from './read-event-batch.ts';

@@ -1,0 +1,120 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ColumnBatch } from '../column-batch.ts';
+import { unpackColumnBatch, type PackedColumnBatch } from '../packed-column-batch.ts';
+import type { Store } from '../store.ts';
+import { DuckDbStore } from './duckdb-store.ts';
+import {
+  BATCH_METHODS,
+  receivedError,
+  sendableError,
+  type FromStoreThread,
+  type StoreThreadData,
+  type ToStoreThread,
+} from './store-thread-protocol.ts';
+
+/**
+ * The DuckDB store on a thread of its own (DuckDbThreadStore starts it): every statement, the
+ * appender's synchronous flush included, runs here, not on the thread that answers callers.
+ */
+const port = parentPort;
+if (!port) throw new Error('duckdb-store-worker.ts runs only as a worker thread');
+const send = (message: FromStoreThread): void => port.postMessage(message);
+
+const { path, workload } = workerData as StoreThreadData;
+const iterators = new Map<number, AsyncIterator<unknown>>();
+/** The next batch each stream waits for, by stream number. */
+const awaitingPush = new Map<number, (message: Extract<ToStoreThread, { type: 'push' }>) => void>();
+
+let store: DuckDbStore;
+try {
+  store = await DuckDbStore.open(path, workload);
+  send({ type: 'ready' });
+} catch (error) {
+  send({ type: 'open-failed', error: sendableError(error) });
+  port.close();
+  throw error;
+}
+
+port.on('message', (message: ToStoreThread) => {
+  switch (message.type) {
+    case 'call':
+      // After close, the last answer: the port closes once it is sent, and the thread ends.
+      answer(
+        message.id,
+        () => call(message.method, message.args),
+        message.method === 'close' ? () => port.close() : undefined,
+      );
+      break;
+    case 'append-stream':
+      answer(message.id, () => store.appendNewStream(pulled(message.stream)));
+      break;
+    case 'iterate': {
+      const iterable = methods()[message.method]!(...message.args) as AsyncIterable<unknown>;
+      iterators.set(message.iterator, iterable[Symbol.asyncIterator]());
+      break;
+    }
+    case 'next':
+      answer(message.id, async () => {
+        const iterator = iterators.get(message.iterator);
+        const step = iterator ? await iterator.next() : { done: true, value: undefined };
+        if (step.done) iterators.delete(message.iterator);
+        return step;
+      });
+      break;
+    case 'return':
+      answer(message.id, async () => {
+        const iterator = iterators.get(message.iterator);
+        iterators.delete(message.iterator);
+        await iterator?.return?.();
+      });
+      break;
+    case 'push':
+      awaitingPush.get(message.stream)?.(message);
+      break;
+  }
+});
+
+function call(method: keyof Store, args: unknown[]): Promise<unknown> {
+  const [first, ...rest] = args;
+  const given = BATCH_METHODS.has(method)
+    ? [unpackColumnBatch(first as PackedColumnBatch), ...rest]
+    : args;
+  return Promise.resolve(methods()[method]!(...given));
+}
+
+/** The store's methods by name, called on the store. */
+function methods(): Record<string, (...values: unknown[]) => unknown> {
+  return store as unknown as Record<string, (...values: unknown[]) => unknown>;
+}
+
+function answer(id: number, work: () => Promise<unknown>, after?: () => void): void {
+  void work()
+    .then(
+      (value) => send({ type: 'result', id, value }),
+      (error: unknown) => send({ type: 'error', id, error: sendableError(error) }),
+    )
+    .finally(after);
+}
+
+/** A stream's batches, each asked of the main thread when the store wants it. */
+async function* pulled(stream: number): AsyncGenerator<ColumnBatch> {
+  let ended = false;
+  try {
+    for (;;) {
+      const pushed = await new Promise<Extract<ToStoreThread, { type: 'push' }>>((resolve) => {
+        awaitingPush.set(stream, resolve);
+        send({ type: 'pull', stream });
+      });
+      if (pushed.error) throw receivedError(pushed.error);
+      if (!pushed.batch) {
+        ended = true;
+        return;
+      }
+      yield unpackColumnBatch(pushed.batch);
+    }
+  } finally {
+    awaitingPush.delete(stream);
+    // The store stopped early (a failed commit): the main thread stops the source too.
+    if (!ended) send({ type: 'pull', stream, stop: true });
+  }
+}
