@@ -1,18 +1,8 @@
 import type { BenchVariant } from './bench-call.ts';
 import { BENCH_TARGET_NAMES, type BenchTarget, type BenchTargetName } from './bench-target.ts';
 import { GATEWAY_BENCH_SETTINGS as SETTINGS } from './gateway-bench-settings.ts';
-import {
-  sampleClosedLoop,
-  summarizeClosedLoop,
-  type ClosedLoopResult,
-  type ClosedLoopSample,
-} from './run-closed-loop.ts';
-import {
-  sampleOpenLoop,
-  summarizeOpenLoop,
-  type OpenLoopResult,
-  type OpenLoopSample,
-} from './run-open-loop.ts';
+import { sampleClosedLoop, summarizeClosedLoop, type ClosedLoopResult } from './run-closed-loop.ts';
+import { sampleOpenLoop, summarizeOpenLoop, type OpenLoopResult } from './run-open-loop.ts';
 import { roundMs } from './summarize-latency.ts';
 
 export interface AddedLatency {
@@ -53,23 +43,20 @@ export async function measureVariant(
   log: (line: string) => void,
 ): Promise<VariantFigures> {
   const rounds = SETTINGS.rounds;
-  const openSamples = samplesByTarget<OpenLoopSample>();
-  for (let round = 0; round < rounds; round += 1) {
-    for (const name of rotated(BENCH_TARGET_NAMES, round)) {
-      const target = targets[name];
-      openSamples[name].push(
-        await sampleOpenLoop({
-          pool: target.pool,
-          path: target.path,
-          nextBody: target.bodies(variant),
-          ratePerSecond: SETTINGS.open_loop_rate_per_second,
-          warmupMs: SETTINGS.open_loop_warmup_ms,
-          measureMs: SETTINGS.open_loop_measure_ms / rounds,
-          sampleCpu: target.sampleCpu,
-        }),
-      );
-    }
-  }
+  const openSamples = await inRounds(
+    rounds,
+    (target) =>
+      sampleOpenLoop({
+        pool: target.pool,
+        path: target.path,
+        nextBody: target.bodies(variant),
+        ratePerSecond: SETTINGS.open_loop_rate_per_second,
+        warmupMs: SETTINGS.open_loop_warmup_ms,
+        measureMs: SETTINGS.open_loop_measure_ms / rounds,
+        sampleCpu: target.sampleCpu,
+      }),
+    targets,
+  );
   const open = {} as Record<BenchTargetName, OpenLoopResult>;
   for (const name of BENCH_TARGET_NAMES) {
     const run = summarizeOpenLoop(SETTINGS.open_loop_rate_per_second, openSamples[name]);
@@ -78,23 +65,20 @@ export async function measureVariant(
       `${variant} ${name} @${run.rate_per_second}/s: p50 ${run.p50_ms} p99 ${run.p99_ms} mean ${run.mean_ms} ms (round p99s ${run.rounds?.p99_ms.join(', ')}), ${run.failed} failed, CPU µs/call ${JSON.stringify(run.cpu_us_per_call)}`,
     );
   }
-  const closedSamples = samplesByTarget<ClosedLoopSample>();
-  for (let round = 0; round < rounds; round += 1) {
-    for (const name of rotated(BENCH_TARGET_NAMES, round)) {
-      const target = targets[name];
-      closedSamples[name].push(
-        await sampleClosedLoop({
-          pool: target.pool,
-          path: target.path,
-          nextBody: target.bodies(variant),
-          concurrency: SETTINGS.closed_loop_concurrency,
-          warmupMs: SETTINGS.closed_loop_warmup_ms,
-          measureMs: SETTINGS.closed_loop_measure_ms / rounds,
-          sampleCpu: target.sampleCpu,
-        }),
-      );
-    }
-  }
+  const closedSamples = await inRounds(
+    rounds,
+    (target) =>
+      sampleClosedLoop({
+        pool: target.pool,
+        path: target.path,
+        nextBody: target.bodies(variant),
+        concurrency: SETTINGS.closed_loop_concurrency,
+        warmupMs: SETTINGS.closed_loop_warmup_ms,
+        measureMs: SETTINGS.closed_loop_measure_ms / rounds,
+        sampleCpu: target.sampleCpu,
+      }),
+    targets,
+  );
   const closed = {} as Record<BenchTargetName, ClosedLoopResult>;
   for (const name of BENCH_TARGET_NAMES) {
     const run = summarizeClosedLoop(SETTINGS.closed_loop_concurrency, closedSamples[name]);
@@ -124,11 +108,21 @@ export async function measureVariant(
   };
 }
 
-function samplesByTarget<Sample>(): Record<BenchTargetName, Sample[]> {
-  return Object.fromEntries(BENCH_TARGET_NAMES.map((name) => [name, []])) as unknown as Record<
-    BenchTargetName,
-    Sample[]
-  >;
+/** Each target's samples, taken a turn per round in an order that rotates. */
+async function inRounds<Sample>(
+  rounds: number,
+  sample: (target: BenchTarget) => Promise<Sample>,
+  targets: Record<BenchTargetName, BenchTarget>,
+): Promise<Record<BenchTargetName, Sample[]>> {
+  const samples = Object.fromEntries(
+    BENCH_TARGET_NAMES.map((name) => [name, []]),
+  ) as unknown as Record<BenchTargetName, Sample[]>;
+  for (let round = 0; round < rounds; round += 1) {
+    for (const name of rotated(BENCH_TARGET_NAMES, round)) {
+      samples[name].push(await sample(targets[name]));
+    }
+  }
+  return samples;
 }
 
 /** The names starting at index `round` (mod length): each takes each place in turn. */

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -7,6 +6,7 @@ import { StoreError } from '../../src/domain/errors/index.ts';
 import { EVENT_COLUMN_NAMES } from '../../src/store/event-columns.ts';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.ts';
 import { sampleEvents } from '../helpers/sample-events.ts';
+import { holdDuckDbFile } from '../helpers/hold-duckdb-file.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
 import { runActivityContract } from './activity-contract.ts';
 import { runAlertsContract } from './alerts-contract.ts';
@@ -80,17 +80,8 @@ describe('DuckDB store', () => {
     const store = await DuckDbStore.open(file);
     await store.append(sampleEvents(50, 3));
     await store.close();
-    const holder = spawn(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `const { DuckDBInstance } = await import('@duckdb/node-api'); await DuckDBInstance.create(${JSON.stringify(file)}); console.log('held'); setInterval(() => {}, 1000);`,
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const holder = await holdDuckDbFile(file);
     try {
-      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
       await assert.rejects(DuckDbStore.open(file), (error: unknown) => {
         assert.ok(error instanceof StoreError);
         assert.match(error.message, new RegExp(`in use by .*PID ${holder.pid}`));
@@ -98,8 +89,7 @@ describe('DuckDB store', () => {
         return true;
       });
     } finally {
-      holder.kill();
-      await new Promise((resolve) => holder.once('exit', resolve));
+      await holder.release();
     }
     const reopened = await DuckDbStore.open(file);
     assert.equal((await reopened.timeRange())?.events, 50);

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { StoreError } from '../../src/domain/errors/index.ts';
@@ -7,6 +6,7 @@ import { toColumnBatch } from '../../src/store/column-batch.ts';
 import { DuckDbThreadStore } from '../../src/store/duckdb/duckdb-thread-store.ts';
 import { EVENT_COLUMNS } from '../../src/store/event-columns.ts';
 import { sampleEvents } from '../helpers/sample-events.ts';
+import { holdDuckDbFile } from '../helpers/hold-duckdb-file.ts';
 import { tempDirectory } from '../helpers/temp-directory.ts';
 import { runActivityContract } from './activity-contract.ts';
 import { runAlertsContract } from './alerts-contract.ts';
@@ -36,17 +36,8 @@ runFeedbackContract(adapter, open('feedback'));
 describe('DuckDB store on its own thread', () => {
   it('refuses a file held by another process with the StoreError and fix DuckDbStore gives', async () => {
     const file = join(directory, 'locked.duckdb');
-    const holder = spawn(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `const { DuckDBInstance } = await import('@duckdb/node-api'); await DuckDBInstance.create(${JSON.stringify(file)}); console.log('held'); setInterval(() => {}, 1000);`,
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const holder = await holdDuckDbFile(file);
     try {
-      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
       await assert.rejects(DuckDbThreadStore.open(file, 'server'), (error: unknown) => {
         assert.ok(error instanceof StoreError);
         assert.equal(error.httpStatus, 503);
@@ -55,8 +46,7 @@ describe('DuckDB store on its own thread', () => {
         return true;
       });
     } finally {
-      holder.kill();
-      await new Promise((resolve) => holder.once('exit', resolve));
+      await holder.release();
     }
   });
 

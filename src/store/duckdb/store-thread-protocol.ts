@@ -1,14 +1,4 @@
-import {
-  BillFileError,
-  ConfigError,
-  ConflictError,
-  NotFoundError,
-  StoreError,
-  UnknownProviderError,
-  UpstreamError,
-  ValidationError,
-} from '../../domain/errors/index.ts';
-import type { TokenopsError } from '../../domain/errors/index.ts';
+import * as errors from '../../domain/errors/index.ts';
 import type { PackedColumnBatch } from '../packed-column-batch.ts';
 import type { Store } from '../store.ts';
 import type { DuckDbWorkload } from './open-duckdb.ts';
@@ -55,16 +45,8 @@ export interface SentError {
   fields: Record<string, unknown>;
 }
 
-const ERROR_CLASSES: Record<string, { prototype: TokenopsError }> = {
-  BillFileError,
-  ConfigError,
-  ConflictError,
-  NotFoundError,
-  StoreError,
-  UnknownProviderError,
-  UpstreamError,
-  ValidationError,
-};
+/** tokenops' error classes by name: everything the errors module exports is one. */
+const ERROR_CLASSES = new Map<string, { prototype: object }>(Object.entries(errors));
 
 export function sendableError(error: unknown): SentError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} };
@@ -81,7 +63,7 @@ export function sendableError(error: unknown): SentError {
  * its own status, message and fix); otherwise an Error with the same name and message.
  */
 export function receivedError(sent: SentError): Error {
-  const known = ERROR_CLASSES[sent.name];
+  const known = ERROR_CLASSES.get(sent.name);
   const error: Error = known
     ? (Object.create(known.prototype) as Error)
     : Object.assign(new Error(sent.message), { name: sent.name });
