@@ -1,8 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { TokenopsConfig } from '../config/index.ts';
 import { ConfigError } from '../domain/errors/index.ts';
-import { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
-import { DuckDbThreadStore } from '../store/duckdb/duckdb-thread-store.ts';
 import type { DuckDbWorkload } from '../store/duckdb/open-duckdb.ts';
 import type { Store } from '../store/store.ts';
 
@@ -21,10 +19,14 @@ export async function openConfiguredStore(
   const url = config.store.url;
   if (url === undefined || url.startsWith('duckdb:')) {
     const path = url ? resolve(url.slice('duckdb:'.length)) : join(dataDir, DEFAULT_STORE_FILE);
-    // A server keeps DuckDB on a thread of its own, away from the thread answering calls.
-    return workload === 'server'
-      ? DuckDbThreadStore.open(path, workload)
-      : DuckDbStore.open(path, workload);
+    // A server keeps DuckDB on a thread of its own, away from the thread answering calls
+    // (which then never loads DuckDB's bindings itself).
+    if (workload === 'server') {
+      const { DuckDbThreadStore } = await import('../store/duckdb/duckdb-thread-store.ts');
+      return DuckDbThreadStore.open(path, workload);
+    }
+    const { DuckDbStore } = await import('../store/duckdb/duckdb-store.ts');
+    return DuckDbStore.open(path, workload);
   }
   if (url.startsWith('clickhouse://')) {
     // Loaded on first use: a DuckDB user never loads the ClickHouse client.
