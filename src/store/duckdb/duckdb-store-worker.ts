@@ -16,8 +16,8 @@ import {
  * The DuckDB store on a thread of its own (DuckDbThreadStore starts it): every statement, the
  * appender's synchronous flush included, runs here, not on the thread that answers callers.
  */
+if (!parentPort) throw new Error('duckdb-store-worker.ts runs only as a worker thread');
 const port = parentPort;
-if (!port) throw new Error('duckdb-store-worker.ts runs only as a worker thread');
 const send = (message: FromStoreThread): void => port.postMessage(message);
 
 const { path, workload } = workerData as StoreThreadData;
@@ -25,17 +25,19 @@ const iterators = new Map<number, AsyncIterator<unknown>>();
 /** The next batch each stream waits for, by stream number. */
 const awaitingPush = new Map<number, (message: Extract<ToStoreThread, { type: 'push' }>) => void>();
 
-let store: DuckDbStore;
-try {
-  store = await DuckDbStore.open(path, workload);
-  send({ type: 'ready' });
-} catch (error) {
+// A file that cannot be opened is the main thread's error to throw; with the port closed,
+// nothing keeps this thread alive and it ends.
+const store = await DuckDbStore.open(path, workload).catch((error: unknown) => {
   send({ type: 'open-failed', error: sendableError(error) });
   port.close();
-  throw error;
+  return undefined;
+});
+if (store) {
+  send({ type: 'ready' });
+  port.on('message', receive);
 }
 
-port.on('message', (message: ToStoreThread) => {
+function receive(message: ToStoreThread): void {
   switch (message.type) {
     case 'call':
       // After close, the last answer: the port closes once it is sent, and the thread ends.
@@ -46,7 +48,7 @@ port.on('message', (message: ToStoreThread) => {
       );
       break;
     case 'append-stream':
-      answer(message.id, () => store.appendNewStream(pulled(message.stream)));
+      answer(message.id, () => Promise.resolve(methods().appendNewStream!(pulled(message.stream))));
       break;
     case 'iterate': {
       const iterable = methods()[message.method]!(...message.args) as AsyncIterable<unknown>;
@@ -72,7 +74,7 @@ port.on('message', (message: ToStoreThread) => {
       awaitingPush.get(message.stream)?.(message);
       break;
   }
-});
+}
 
 function call(method: keyof Store, args: unknown[]): Promise<unknown> {
   const [first, ...rest] = args;
