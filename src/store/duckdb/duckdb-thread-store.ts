@@ -199,7 +199,9 @@ export class DuckDbThreadStore implements Store {
     if (!source) return;
     if (stop) {
       this.streams.delete(stream);
-      await source.return?.();
+      // The store's own failure is what appendNewStream rejects with; the source's ending is
+      // only cleanup, as in appendInRowGroups.
+      await source.return?.().catch(() => undefined);
       return;
     }
     try {
