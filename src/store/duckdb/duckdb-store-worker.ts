@@ -50,11 +50,9 @@ function receive(message: ToStoreThread): void {
     case 'append-stream':
       answer(message.id, () => Promise.resolve(methods().appendNewStream!(pulled(message.stream))));
       break;
-    case 'iterate': {
-      const iterable = methods()[message.method]!(...message.args) as AsyncIterable<unknown>;
-      iterators.set(message.iterator, iterable[Symbol.asyncIterator]());
+    case 'iterate':
+      iterators.set(message.iterator, iteratorOf(message.method, message.args));
       break;
-    }
     case 'next':
       answer(message.id, async () => {
         const iterator = iterators.get(message.iterator);
@@ -89,8 +87,20 @@ function methods(): Record<string, (...values: unknown[]) => unknown> {
   return store as unknown as Record<string, (...values: unknown[]) => unknown>;
 }
 
+/** The method's iterator; one that fails at its first step if the method threw at once. */
+function iteratorOf(method: string, args: unknown[]): AsyncIterator<unknown> {
+  try {
+    return (methods()[method]!(...args) as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  } catch (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    return { next: () => Promise.reject(failure) };
+  }
+}
+
+/** Runs `work` and sends its answer; a throw, even before its promise, is answered too. */
 function answer(id: number, work: () => Promise<unknown>, after?: () => void): void {
-  void work()
+  void Promise.resolve()
+    .then(work)
     .then(
       (value) => send({ type: 'result', id, value }),
       (error: unknown) => send({ type: 'error', id, error: sendableError(error) }),
