@@ -25,10 +25,12 @@ const force = process.argv.includes('--force');
 if (force || !existsSync(stamp) || statSync(stamp).mtimeMs < newestSource()) {
   const started = performance.now();
   await build({
-    // Workers are entries of their own: each is started by file, beside the bundle.
+    // Workers are entries of their own: each is started by file, beside the bundle; so is a
+    // guest a thread already running imports (a ThreadGuest).
     entryPoints: {
       tokenops: join(root, 'src', 'cli', 'main.ts'),
       'event-batch-worker': join(root, 'src', 'ingest', 'events', 'event-batch-worker.ts'),
+      'event-batch-service': join(root, 'src', 'ingest', 'events', 'event-batch-service.ts'),
       'demo-batch-worker': join(root, 'src', 'demo', 'demo-batch-worker.ts'),
       'duckdb-store-worker': join(root, 'src', 'store', 'duckdb', 'duckdb-store-worker.ts'),
     },

@@ -5,6 +5,7 @@ import { ConfigError } from '../domain/errors/index.ts';
 import type { Gateway, Spool } from '../gateway/index.ts';
 import type { Pricer } from '../pricing/index.ts';
 import type { Store } from '../store/store.ts';
+import { isThreadHost } from '../store/thread-host.ts';
 import type { CallGovernor } from '../govern/index.ts';
 import { createEventBatchReader } from '../ingest/index.ts';
 import { buildPricerSpec, buildProviderRegistry } from './build-pricer.ts';
@@ -26,9 +27,15 @@ export async function startGateway(options: {
 }): Promise<{ gateway: Gateway; spool: Spool }> {
   const { createGateway, createSpool } = await import('../gateway/index.ts');
   const { config } = options;
-  // One thread with an 8 MB young generation: it reads a segment a second, and V8 let it grow
-  // to 32 MB (its heap measured 47-48 MB under load, 30-46 MB with the cap).
-  const segments = createEventBatchReader(buildPricerSpec(config), 1, 8);
+  // On the store's thread when it has one (the embedded store under `tokenops start`): a thread
+  // of the reader's own held a heap that peaked near 50 MB under load. Otherwise one thread with
+  // an 8 MB young generation: it reads a segment a second, and V8 let it grow to 32 MB.
+  const segments = createEventBatchReader(
+    buildPricerSpec(config),
+    1,
+    8,
+    isThreadHost(options.store) ? options.store : undefined,
+  );
   // Started now, alongside the rest of the start-up, not at the first flush: the thread's own
   // start (loading the price catalog) used to land in the gateway's first second of traffic.
   const readerStarted = segments.readSpool(new Uint8Array(0));

@@ -11,3 +11,12 @@ export function workerUrl(callerUrl: string, name: string): URL {
   const source = `import { register } from ${JSON.stringify(tsx)};\nregister();\nawait import(${JSON.stringify(entry)});\n`;
   return new URL(`data:text/javascript,${encodeURIComponent(source)}`);
 }
+
+/**
+ * The URL of module `name` beside the caller, for a thread already running (a ThreadHost's) to
+ * import: the compiled file in the bundle, the TypeScript one from the sources (a thread
+ * `workerUrl` started has tsx's loader registered).
+ */
+export function guestUrl(callerUrl: string, name: string): URL {
+  return new URL(`./${name}.${callerUrl.endsWith('.ts') ? 'ts' : 'js'}`, callerUrl);
+}

@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
 import { ValidationError } from '../../domain/errors/index.ts';
 import type { ParseOptions } from '../../domain/usage-event-schema.ts';
 import type { ColumnBatch } from '../../store/column-batch.ts';
 import { unpackColumnBatch } from '../../store/packed-column-batch.ts';
-import { workerUrl } from '../../store/worker-url.ts';
-import type { EventBatchAnswer, EventBatchRequest } from './event-batch-worker.ts';
+import type { ThreadHost } from '../../store/thread-host.ts';
+import { guestUrl, workerUrl } from '../../store/worker-url.ts';
+import type { EventBatchAnswer, EventBatchRequest } from './event-batch-service.ts';
 import type { PricerSpec } from './pricer-spec.ts';
 import type { RefusedEvent } from './read-event-batch.ts';
 
@@ -35,10 +36,62 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** One worker thread and the reads it has not answered yet. */
+/** One reader thread and the reads it has not answered yet. */
 interface ReaderThread {
-  worker: Worker;
+  link: ReaderLink;
   pending: Map<number, Pending>;
+}
+
+/** The way to a reader thread: a worker of its own, or a guest's port on another thread. */
+interface ReaderLink {
+  post(request: EventBatchRequest, transfer: Transferable[]): void;
+  /** `gone` is called when the thread stops, or cannot start, with why. */
+  listen(answered: (answer: EventBatchAnswer) => void, gone: (error: Error) => void): void;
+  stop(): Promise<void>;
+}
+
+function ownWorker(pricer: PricerSpec, youngGenerationMb: number | undefined): ReaderLink {
+  const worker = new Worker(workerUrl(import.meta.url, 'event-batch-worker'), {
+    workerData: pricer,
+    ...(youngGenerationMb === undefined
+      ? {}
+      : { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } }),
+  });
+  worker.unref();
+  return {
+    post: (request, transfer) => worker.postMessage(request, transfer),
+    listen(answered, gone) {
+      worker.on('message', answered);
+      worker.on('error', gone);
+      worker.on('exit', (code) => gone(new Error(`an event reader thread exited (${code})`)));
+    },
+    async stop() {
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+    },
+  };
+}
+
+function hostedGuest(pricer: PricerSpec, host: ThreadHost): ReaderLink {
+  const { port, ready } = host.host(guestUrl(import.meta.url, 'event-batch-service'), pricer);
+  return {
+    post: (request, transfer) => port.postMessage(request, transfer),
+    listen(answered, gone) {
+      port.on('message', answered);
+      // After the listener, which refs the port: like a worker of its own, it does not keep
+      // the process alive.
+      port.unref();
+      port.once('close', () => gone(new Error("the store's thread stopped reading events")));
+      ready.catch((error: unknown) =>
+        gone(new Error(`the store's thread could not read events: ${String(error)}`)),
+      );
+    },
+    stop() {
+      port.removeAllListeners('close');
+      port.close();
+      return Promise.resolve();
+    },
+  };
 }
 
 /**
@@ -57,18 +110,18 @@ export function createEventBatchReader(
    * load wants the default; a gateway's spool, one segment a second, does not.
    */
   youngGenerationMb?: number,
+  /**
+   * Reads on this host's thread (the store's, for the gateway's spool) instead of threads of
+   * their own: one JavaScript heap fewer. `threads` and `youngGenerationMb` then do not apply.
+   */
+  host?: ThreadHost,
 ): EventBatchReader {
   const running: ReaderThread[] = [];
   let nextId = 0;
 
   const start = (): ReaderThread => {
     const thread: ReaderThread = {
-      worker: new Worker(workerUrl(import.meta.url, 'event-batch-worker'), {
-        workerData: pricer,
-        ...(youngGenerationMb === undefined
-          ? {}
-          : { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } }),
-      }),
+      link: host ? hostedGuest(pricer, host) : ownWorker(pricer, youngGenerationMb),
       pending: new Map(),
     };
     // A crashed worker fires 'error' then 'exit': the second call must not drop another thread.
@@ -76,12 +129,12 @@ export function createEventBatchReader(
       for (const waiting of thread.pending.values()) waiting.reject(error);
       thread.pending.clear();
       const at = running.indexOf(thread);
-      if (at >= 0) running.splice(at, 1);
+      if (at < 0) return;
+      running.splice(at, 1);
+      // Nothing of a failed thread may keep the process alive (a guest's port, say).
+      void thread.link.stop();
     };
-    thread.worker.unref();
-    thread.worker.on('message', (answer: EventBatchAnswer) => settle(thread, answer));
-    thread.worker.on('error', fail);
-    thread.worker.on('exit', (code) => fail(new Error(`an event reader thread exited (${code})`)));
+    thread.link.listen((answer) => settle(thread, answer), fail);
     running.push(thread);
     return thread;
   };
@@ -107,7 +160,7 @@ export function createEventBatchReader(
   const leastBusy = (): ReaderThread => {
     const idle = running.find((thread) => thread.pending.size === 0);
     if (idle) return idle;
-    if (running.length < threads) return start();
+    if (running.length < (host ? 1 : threads)) return start();
     return running.reduce((best, thread) =>
       thread.pending.size < best.pending.size ? thread : best,
     );
@@ -130,7 +183,7 @@ export function createEventBatchReader(
       options !== undefined &&
       bytes.byteOffset === 0 &&
       bytes.byteLength === bytes.buffer.byteLength;
-    thread.worker.postMessage(request, owned ? [bytes.buffer as ArrayBuffer] : []);
+    thread.link.post(request, owned ? [bytes.buffer as ArrayBuffer] : []);
     return reading;
   };
 
@@ -141,12 +194,11 @@ export function createEventBatchReader(
       const stopping = running.splice(0);
       await Promise.all(
         stopping.map((thread) => {
-          thread.worker.removeAllListeners('exit');
           // Reads still in flight end with an error rather than never.
           const closed = new Error('the event reader was closed before this body was read');
           for (const waiting of thread.pending.values()) waiting.reject(closed);
           thread.pending.clear();
-          return thread.worker.terminate();
+          return thread.link.stop();
         }),
       );
     },

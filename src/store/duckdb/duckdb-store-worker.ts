@@ -1,7 +1,8 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { ColumnBatch } from '../column-batch.ts';
 import { unpackColumnBatch, type PackedColumnBatch } from '../packed-column-batch.ts';
 import type { Store } from '../store.ts';
+import type { ThreadGuest } from '../thread-host.ts';
 import { DuckDbStore } from './duckdb-store.ts';
 import {
   BATCH_METHODS,
@@ -24,6 +25,8 @@ const { path, workload } = workerData as StoreThreadData;
 const iterators = new Map<number, AsyncIterator<unknown>>();
 /** The next batch each stream waits for, by stream number. */
 const awaitingPush = new Map<number, (message: Extract<ToStoreThread, { type: 'push' }>) => void>();
+/** The ports of the guests this thread serves (ThreadHost): closed with the store. */
+const guests = new Set<MessagePort>();
 
 // A file that cannot be opened is the main thread's error to throw; with the port closed,
 // nothing keeps this thread alive and it ends.
@@ -44,7 +47,7 @@ function receive(message: ToStoreThread): void {
       answer(
         message.id,
         () => call(message.method, message.args),
-        message.method === 'close' ? () => port.close() : undefined,
+        message.method === 'close' ? closeAll : undefined,
       );
       break;
     case 'append-stream':
@@ -71,7 +74,28 @@ function receive(message: ToStoreThread): void {
     case 'push':
       awaitingPush.get(message.stream)?.(message);
       break;
+    case 'host':
+      answer(message.id, () => serveGuest(message.module, message.data, message.port));
+      break;
   }
+}
+
+async function serveGuest(module: string, data: unknown, guestPort: MessagePort): Promise<void> {
+  guests.add(guestPort);
+  guestPort.once('close', () => guests.delete(guestPort));
+  try {
+    const guest = (await import(module)) as ThreadGuest;
+    guest.serve(guestPort, data);
+  } catch (error) {
+    guestPort.close();
+    throw error;
+  }
+}
+
+/** After the store's close: nothing may keep the thread alive, a guest's port included. */
+function closeAll(): void {
+  for (const guestPort of guests) guestPort.close();
+  port.close();
 }
 
 function call(method: keyof Store, args: unknown[]): Promise<unknown> {

@@ -1,9 +1,10 @@
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type Transferable } from 'node:worker_threads';
 import { StoreError } from '../../domain/errors/index.ts';
 import type { ColumnBatch } from '../column-batch.ts';
 import { packColumnBatch } from '../packed-column-batch.ts';
 import type { Store } from '../store.ts';
+import type { HostedGuest, ThreadHost } from '../thread-host.ts';
 import { workerUrl } from '../worker-url.ts';
 import type { DuckDbWorkload } from './open-duckdb.ts';
 import {
@@ -31,7 +32,7 @@ interface Pending {
  * DuckDbStore, which it runs: calls keep their order, column batches cross packed, iterated
  * results come a batch per message, and errors arrive as the classes they were thrown as.
  */
-export class DuckDbThreadStore implements Store {
+export class DuckDbThreadStore implements Store, ThreadHost {
   private readonly pending = new Map<number, Pending>();
   private readonly streams = new Map<number, AsyncIterator<ColumnBatch>>();
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -114,6 +115,27 @@ export class DuckDbThreadStore implements Store {
     );
   }
 
+  /**
+   * Serves `module` on the store's thread (ThreadHost). Closing the store closes the guest's
+   * port, so a guest never keeps the thread from ending.
+   */
+  host(module: URL, data: unknown): HostedGuest {
+    const { port1, port2 } = new MessageChannel();
+    const ready = this.request<undefined>(
+      { type: 'host', id: this.nextId++, module: module.href, data, port: port2 },
+      [port2],
+    );
+    // A guest that never started leaves no open port behind.
+    const started = ready.then(
+      () => undefined,
+      (error: unknown) => {
+        port1.close();
+        throw error;
+      },
+    );
+    return { port: port1, ready: started };
+  }
+
   /** Once every call made before it is answered: closes the file, then the thread ends. */
   async close(): Promise<void> {
     await Promise.allSettled(this.inFlight);
@@ -144,11 +166,14 @@ export class DuckDbThreadStore implements Store {
     return this.request({ type: 'call', id: this.nextId++, method, args: [packed, ...rest] });
   }
 
-  private request<T>(message: ToStoreThread & { id: number }): Promise<T> {
+  private request<T>(
+    message: ToStoreThread & { id: number },
+    transfer: Transferable[] = [],
+  ): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
     const answered = new Promise<T>((resolve, reject) => {
       this.pending.set(message.id, { resolve: resolve as (value: unknown) => void, reject });
-      this.post(message);
+      this.post(message, transfer);
     });
     this.inFlight.add(answered);
     const settled = (): void => void this.inFlight.delete(answered);
@@ -218,7 +243,7 @@ export class DuckDbThreadStore implements Store {
     }
   }
 
-  private post(message: ToStoreThread, transfer: ArrayBuffer[] = []): void {
+  private post(message: ToStoreThread, transfer: Transferable[] = []): void {
     this.worker.postMessage(message, transfer);
   }
 }

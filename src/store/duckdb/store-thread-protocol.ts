@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import * as errors from '../../domain/errors/index.ts';
 import type { PackedColumnBatch } from '../packed-column-batch.ts';
 import type { Store } from '../store.ts';
@@ -26,7 +27,9 @@ export type ToStoreThread =
   | { type: 'next'; id: number; iterator: number }
   | { type: 'return'; id: number; iterator: number }
   /** The next batch of a stream, or its end, or why its source failed. */
-  | { type: 'push'; stream: number; batch?: PackedColumnBatch; error?: SentError };
+  | { type: 'push'; stream: number; batch?: PackedColumnBatch; error?: SentError }
+  /** A ThreadGuest: `module` imported and served on `port`; answered once it is (or failed). */
+  | { type: 'host'; id: number; module: string; data: unknown; port: MessagePort };
 
 /** From the store's thread to the main thread. */
 export type FromStoreThread =
