@@ -49,10 +49,18 @@ function readDelta(delta: Record<string, unknown> | undefined, draft: StreamRead
   draft.addGeneratedText(delta.refusal);
   draft.addGeneratedText(delta.reasoning_content);
   draft.addGeneratedText(delta.reasoning);
-  const calls = Array.isArray(delta.tool_calls) ? (delta.tool_calls as unknown[]) : [];
-  for (const call of [...calls.map((item) => asJsonObject(item)?.function), delta.function_call]) {
-    const callFunction = asJsonObject(call);
-    draft.addGeneratedText(callFunction?.name);
-    draft.addGeneratedText(callFunction?.arguments);
+  // Loops without arrays of their own: this runs for every event of every stream.
+  if (Array.isArray(delta.tool_calls)) {
+    for (const call of delta.tool_calls as unknown[]) {
+      readFunction(asJsonObject(call)?.function, draft);
+    }
   }
+  readFunction(delta.function_call, draft);
+}
+
+function readFunction(value: unknown, draft: StreamReadingDraft): void {
+  const callFunction = asJsonObject(value);
+  if (callFunction === undefined) return;
+  draft.addGeneratedText(callFunction.name);
+  draft.addGeneratedText(callFunction.arguments);
 }

@@ -80,7 +80,9 @@ export function createSseUsageReader(options: SseUsageReaderOptions): StreamUsag
         for (const event of events) read(event);
         return chunk;
       }
-      return joinBytes(events.filter((event) => !read(event)).map((event) => event.raw));
+      const kept: Uint8Array[] = [];
+      for (const event of events) if (!read(event)) kept.push(event.raw);
+      return joinBytes(kept);
     },
     end() {
       const rest = splitter.rest();

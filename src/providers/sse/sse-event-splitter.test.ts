@@ -66,3 +66,21 @@ test('reads CRLF lines, a value without its space, an empty data line and a fiel
     ],
   );
 });
+
+test('reads events around non-ASCII text, and a character split between chunks', () => {
+  const stream = 'data: {"t":"héllo 😀"}\n\ndata: {"t":"plain"}\n\ndata: {"t":"日本"}\n\n';
+  const bytes = encoder.encode(stream);
+  for (const size of [5, 16, bytes.length]) {
+    const splitter = createSseEventSplitter();
+    const events = [];
+    for (let offset = 0; offset < bytes.length; offset += size) {
+      events.push(...splitter.push(bytes.subarray(offset, offset + size)));
+    }
+    assert.deepEqual(
+      events.map((event) => event.data),
+      ['{"t":"héllo 😀"}', '{"t":"plain"}', '{"t":"日本"}'],
+      `chunk size ${size}`,
+    );
+    assert.equal(events.map((event) => new TextDecoder().decode(event.raw)).join(''), stream);
+  }
+});

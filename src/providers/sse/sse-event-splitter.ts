@@ -26,7 +26,6 @@ export function createSseEventSplitter(): {
   // chunks (a base64 image, a whole response) is copied once, not once per chunk.
   let pending: Uint8Array[] = [];
   let pendingLength = 0;
-  const decoder = new TextDecoder();
   return {
     push(chunk) {
       // A terminator ends with a line feed: without one, no event can end in this chunk.
@@ -37,28 +36,44 @@ export function createSseEventSplitter(): {
         return [];
       }
       const bytes = pendingLength === 0 ? chunk : joinBytes([...pending, chunk]);
-      const events: SseEvent[] = [];
-      let start = 0;
+      const ends: number[] = [];
       // Scan from where the previous chunk ended, a few bytes back, so a split terminator is
       // seen; only a line feed starts one, and indexOf finds those natively.
       let index = Math.max(0, pendingLength - 3);
       for (let lf = bytes.indexOf(LF, index); lf !== -1; lf = bytes.indexOf(LF, index)) {
         const end = eventEnd(bytes, lf);
         if (end === -1) break;
-        if (end > 0) {
-          const raw = bytes.subarray(start, end);
-          events.push(parseEvent(decoder.decode(raw), raw));
-          start = end;
-          index = end;
-        } else index = lf + 1;
+        if (end > 0) ends.push(end);
+        index = end > 0 ? end : lf + 1;
       }
-      const rest = bytes.slice(start);
-      pending = rest.length > 0 ? [rest] : [];
-      pendingLength = rest.length;
-      return events;
+      const start = ends.length > 0 ? ends[ends.length - 1]! : 0;
+      pending = start < bytes.length ? [bytes.slice(start)] : [];
+      pendingLength = bytes.length - start;
+      return ends.length > 0 ? eventsOf(bytes, ends) : [];
     },
     rest: () => joinBytes(pending),
   };
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * The events ending at `ends`. Their bytes are decoded in one call, not one per event: when
+ * the text has as many characters as bytes, every byte was one character (ASCII, the usual
+ * case), so the events' text sits at their byte offsets; otherwise each is decoded alone.
+ */
+function eventsOf(bytes: Uint8Array, ends: readonly number[]): SseEvent[] {
+  const length = ends[ends.length - 1]!;
+  const text = decoder.decode(bytes.subarray(0, length));
+  const aligned = text.length === length;
+  const events: SseEvent[] = [];
+  let start = 0;
+  for (const end of ends) {
+    const raw = bytes.subarray(start, end);
+    events.push(parseEvent(aligned ? text.slice(start, end) : decoder.decode(raw), raw));
+    start = end;
+  }
+  return events;
 }
 
 /**
