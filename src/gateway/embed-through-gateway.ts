@@ -1,4 +1,3 @@
-import type { Dispatcher } from 'undici';
 import type { Tags } from '../domain/tags.ts';
 import { toUnitVector } from '../optimize/index.ts';
 import type { HeaderMap } from '../providers/wire-protocol.ts';
@@ -7,6 +6,7 @@ import type { GatewayContext } from './gateway-context.ts';
 import type { GatewayUpstream } from './gateway-upstream.ts';
 import { meteredCall, newRequestId, type CallOrigin } from './metered-call.ts';
 import { spoolCallEvent } from './spool-call-event.ts';
+import type { UpstreamResponse } from './send-upstream-request.ts';
 
 /** An embeddings answer is a few tens of KiB; anything past this is not one. */
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
@@ -125,12 +125,12 @@ function embeddingHeaders(
 
 /** The parsed answer, an answer that is not JSON (or too large to be one), or a cut one. */
 async function readAnswer(
-  response: Dispatcher.ResponseData,
+  response: UpstreamResponse,
 ): Promise<{ json: unknown } | { notJson: true } | { cut: true }> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
-    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+    for await (const chunk of response.body) {
       size += chunk.length;
       if (size > MAX_ANSWER_BYTES) return { notJson: true };
       chunks.push(chunk);

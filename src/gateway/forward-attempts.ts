@@ -1,4 +1,3 @@
-import type { Dispatcher } from 'undici';
 import type { UpstreamSignal } from './caller-abort.ts';
 import type {
   HeaderMap,
@@ -13,9 +12,10 @@ import { meteredCall, newRequestId, type CallAttempt, type CallOrigin } from './
 import type { AttemptTarget, CallPlan } from './plan-call.ts';
 import { spoolCallEvent } from './spool-call-event.ts';
 import { upstreamHeaders } from './upstream-headers.ts';
+import type { UpstreamResponse } from './send-upstream-request.ts';
 
 export type Forwarded =
-  { response: Dispatcher.ResponseData } | { failure: ForwardFailure; detail: string };
+  { response: UpstreamResponse } | { failure: ForwardFailure; detail: string };
 
 export interface FinalAttempt extends CallAttempt {
   target: AttemptTarget;
@@ -123,13 +123,13 @@ function fallsBack(forwarded: Forwarded): boolean {
 
 /** Reads a failed attempt's error body for its kind (`overloaded`, `rate_limit`…). */
 async function readErrorAnswer(
-  response: Dispatcher.ResponseData,
+  response: UpstreamResponse,
   protocol: WireProtocol,
 ): Promise<UsageReading> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
-    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+    for await (const chunk of response.body) {
       size += chunk.length;
       if (size <= ERROR_BODY_LIMIT) chunks.push(chunk);
     }

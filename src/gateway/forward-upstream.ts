@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { UpstreamSignal } from './caller-abort.ts';
 import type { GatewayUpstream } from './gateway-upstream.ts';
+import { sendUpstreamRequest, type UpstreamResponse } from './send-upstream-request.ts';
 
 export type ForwardFailure = 'upstream-timeout' | 'upstream-unreachable' | 'client-gone';
 
@@ -21,22 +22,25 @@ export async function forwardUpstream(options: {
   /** A shorter wait for the answer's headers (a routing rule's timeoutMs); timeoutMs otherwise. */
   headersTimeoutMs?: number;
   signal: UpstreamSignal;
-}): Promise<{ response: Dispatcher.ResponseData } | { failure: ForwardFailure; detail: string }> {
+}): Promise<{ response: UpstreamResponse } | { failure: ForwardFailure; detail: string }> {
   const search = new URLSearchParams(options.search);
   const parameter = options.upstream.gateway.credentialQueryParameter;
   if (parameter && options.upstream.apiKey) search.delete(parameter);
   const query = search.size > 0 ? `?${search.toString()}` : '';
   try {
-    const response = await options.dispatcher.request({
-      origin: options.upstream.origin,
-      path: `${options.upstream.basePath}${options.path}${query}`,
-      method: options.method,
-      headers: options.headers,
-      body: options.body.length > 0 ? options.body : null,
-      headersTimeout: options.headersTimeoutMs ?? options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      signal: options.signal,
-    });
+    const response = await sendUpstreamRequest(
+      options.dispatcher,
+      {
+        origin: options.upstream.origin,
+        path: `${options.upstream.basePath}${options.path}${query}`,
+        method: options.method,
+        headers: options.headers,
+        body: options.body.length > 0 ? options.body : null,
+        headersTimeout: options.headersTimeoutMs ?? options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      },
+      options.signal,
+    );
     return { response };
   } catch (error) {
     const code = (error as { code?: unknown }).code;

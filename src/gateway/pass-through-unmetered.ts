@@ -52,8 +52,7 @@ export async function passThroughUnmetered(
     'x-tokenops-request-id': requestId,
   });
   try {
-    for await (const chunk of forwarded.response.body as AsyncIterable<Buffer>)
-      response.write(chunk);
+    for await (const chunk of forwarded.response.body) response.write(chunk);
     response.end();
   } catch {
     // Headers are already sent: cutting the connection is how the caller learns the body broke.

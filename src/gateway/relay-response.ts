@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import type { Dispatcher } from 'undici';
 import type { UsageReading, WireProtocol } from '../providers/wire-protocol.ts';
+import type { UpstreamResponse } from './send-upstream-request.ts';
 
 export interface RelayOutcome {
   reading: UsageReading;
@@ -34,7 +34,7 @@ export interface RelayOutcome {
  * (OpenAI's [DONE]) is held back for the end; a piece after it sends it first.
  */
 export async function relayResponse(options: {
-  upstream: Dispatcher.ResponseData;
+  upstream: UpstreamResponse;
   response: ServerResponse;
   protocol: WireProtocol;
   stream: boolean;
@@ -63,7 +63,7 @@ export async function relayResponse(options: {
     tail = undefined;
   };
   try {
-    for await (const chunk of upstream.body as AsyncIterable<Buffer>) {
+    for await (const chunk of upstream.body) {
       if (!reader) {
         whole.push(chunk);
         capture?.keep(chunk);
