@@ -23,10 +23,11 @@ export async function forwardUpstream(options: {
   headersTimeoutMs?: number;
   signal: UpstreamSignal;
 }): Promise<{ response: UpstreamResponse } | { failure: ForwardFailure; detail: string }> {
-  const search = new URLSearchParams(options.search);
   const parameter = options.upstream.gateway.credentialQueryParameter;
-  if (parameter && options.upstream.apiKey) search.delete(parameter);
-  const query = search.size > 0 ? `?${search.toString()}` : '';
+  const query = upstreamQuery(
+    options.search,
+    parameter && options.upstream.apiKey ? parameter : undefined,
+  );
   try {
     const response = await sendUpstreamRequest(
       options.dispatcher,
@@ -60,4 +61,13 @@ export async function forwardUpstream(options: {
       detail: `${options.upstream.name} at ${options.upstream.origin} could not be reached (${typeof code === 'string' ? code : (error as Error).message})`,
     };
   }
+}
+
+/** The query string to send, less the dropped parameter; copied only when it must change. */
+function upstreamQuery(search: URLSearchParams, dropped: string | undefined): string {
+  if (search.size === 0) return '';
+  if (dropped === undefined || !search.has(dropped)) return `?${search.toString()}`;
+  const kept = new URLSearchParams(search);
+  kept.delete(dropped);
+  return kept.size > 0 ? `?${kept.toString()}` : '';
 }
