@@ -18,10 +18,13 @@ export const TAG_HEADER_NAMES: readonly string[] = [
   'x-tokenops-tags',
 ];
 
+/** Taken once: the headers are read on every gateway call. */
+const TAG_HEADER_ENTRIES = Object.entries(TAG_HEADERS);
+
 /** Tags from the attribution headers; `x-tokenops-tags: k=v;k2=v2` adds free tags (or the six). */
 export function readHeaderTags(headers: HeaderMap): Tags {
   const tags: Tags = {};
-  for (const [key, header] of Object.entries(TAG_HEADERS)) {
+  for (const [key, header] of TAG_HEADER_ENTRIES) {
     const value = single(headers[header]);
     if (value) tags[key as keyof typeof TAG_HEADERS] = value;
   }

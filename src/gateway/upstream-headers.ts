@@ -29,12 +29,14 @@ export function upstreamHeaders(
   metered: boolean,
 ): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
-  const dropped = new Set(upstream.apiKey ? upstream.gateway.credentialHeaders : []);
-  for (const [name, value] of Object.entries(incoming)) {
+  const dropped = upstream.apiKey ? upstream.gateway.credentialHeaders : [];
+  // Names, not entries: Object.entries made an array per header, and a Set per call.
+  for (const name of Object.keys(incoming)) {
+    const value = incoming[name];
     if (value === undefined || NEVER_FORWARDED.has(name) || name.startsWith('x-tokenops-')) {
       continue;
     }
-    if (dropped.has(name) || (metered && name === 'accept-encoding')) continue;
+    if (dropped.includes(name) || (metered && name === 'accept-encoding')) continue;
     headers[name] = value;
   }
   if (upstream.apiKey) Object.assign(headers, upstream.gateway.credentialFor(upstream.apiKey));
@@ -47,7 +49,8 @@ export function downstreamHeaders(
   bodyMayChange: boolean,
 ): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(incoming)) {
+  for (const name of Object.keys(incoming)) {
+    const value = incoming[name];
     if (value === undefined || NEVER_RETURNED.has(name)) continue;
     // Kept when the body passes unchanged, so it goes out with a length instead of chunked.
     if (name === 'content-length' && bodyMayChange) continue;
