@@ -2,7 +2,7 @@
  * JSON with every object's keys in sorted order and no whitespace: two bodies that differ only
  * in key order or formatting give the same text, so they share a cache key. Built in one pass
  * of string appends, with keys sorted only when they are not already: it runs on every cached
- * call, and mapping each object's fields to an array and joining it took a third longer
+ * call, and mapping each object's fields to an array and joining it took longer
  * (2.7 against 1.8 µs for the bench's call, 50 against 36 µs for a 12 KB conversation).
  */
 export function canonicalJson(value: unknown): string {
