@@ -9,7 +9,6 @@ export interface RelayOutcome {
   timeToFirstTokenMs?: number;
   /** How the body ended, when it did not end normally. */
   cut?: 'client-gone' | 'upstream-timeout' | 'upstream-gone';
-  malformed: number;
   /** The bytes the caller got, when asked to keep them and they stayed under the limit. */
   captured?: Buffer;
   /**
@@ -101,7 +100,6 @@ export async function relayResponse(options: {
       reading: reader.reading(),
       timeToFirstTokenMs,
       cut,
-      malformed: reader.malformed,
       ...kept,
       ...(tail ? { tail } : {}),
     };
@@ -110,7 +108,6 @@ export async function relayResponse(options: {
   return {
     reading: options.protocol.readResponseUsage(parseJson(body), upstream.headers),
     cut,
-    malformed: 0,
     ...kept,
     ...(cut === undefined ? { body } : {}),
   };
