@@ -7,7 +7,7 @@ const SEGMENT = /^segment-(\d{12})\.ndjson$/;
 export interface SpoolSegment {
   /** Absent for events the disk refused: they are held in memory only. */
   path?: string;
-  /** Its lines as written, while memory allows; read back from `path` otherwise. */
+  /** Its lines, for events the disk refused (no `path`); a file's are read from it. */
   chunks?: Buffer[];
   /** How many events `chunks` hold. */
   count?: number;

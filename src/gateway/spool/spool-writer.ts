@@ -17,8 +17,6 @@ const closeFile = promisify(close);
 interface OpenSegment {
   path: string;
   fd: number;
-  /** The groups written, as written: the drain reads them from here rather than the disk. */
-  chunks: Buffer[];
   count: number;
   /** Bytes of whole lines in the file: a failed write is cut back to this. */
   size: number;
@@ -50,11 +48,13 @@ export interface SpoolWriterOptions {
  * kernel's page cache (microseconds), cheaper than a thread-pool round trip per group — and a
  * caller's promise resolves once its line is there, so a killed process loses nothing
  * acknowledged. The file is then fdatasync'd in the background, one sync covering every group
- * written while the last ran, without making callers wait for the disk. The segment keeps its
- * lines as written (outside the JavaScript heap, so a busy gateway does not fill the heap with
- * events waiting for the store). When the disk refuses a write (ENOSPC, EIO), the
- * half-written group is cut from the file, so lines written later never join a broken one,
- * and its lines are kept in memory instead: the caller is not failed.
+ * written while the last ran, without making callers wait for the disk. The drain reads a
+ * closed segment back from its file (the page cache, as a rule): keeping the written groups
+ * in memory too held every event waiting for the store in the process (up to 200,000 while a
+ * store is down), and under load the groups outlived young-generation collections and waited
+ * for a full one to be freed. When the disk refuses a write (ENOSPC, EIO), the half-written
+ * group is cut from the file, so lines written later never join a broken one, and its lines
+ * are kept in memory instead: the caller is not failed.
  */
 export function createSpoolWriter(options: SpoolWriterOptions) {
   let sequence = options.firstSequence;
@@ -68,7 +68,7 @@ export function createSpoolWriter(options: SpoolWriterOptions) {
   const segment = (): OpenSegment => {
     if (current) return current;
     const path = segmentPath(options.directory, sequence++);
-    current = { path, fd: openSync(path, 'a'), chunks: [], count: 0, size: 0, syncAgain: false };
+    current = { path, fd: openSync(path, 'a'), count: 0, size: 0, syncAgain: false };
     return current;
   };
 
@@ -84,7 +84,6 @@ export function createSpoolWriter(options: SpoolWriterOptions) {
     try {
       const target = segment();
       appendAll(target, bytes);
-      target.chunks.push(bytes);
       target.count += count;
       if (failing) options.log(`spool: writing to ${options.directory} again`);
       failing = false;
@@ -149,7 +148,7 @@ export function createSpoolWriter(options: SpoolWriterOptions) {
       options.log(`spool: fdatasync failed: ${String(error)}`);
     }
     await closeFile(closing.fd).catch(() => undefined);
-    return { path: closing.path, chunks: closing.chunks, count: closing.count, fresh: true };
+    return { path: closing.path, count: closing.count, fresh: true };
   };
 
   const enqueue = (text: string, count: number): Promise<void> =>
