@@ -20,7 +20,7 @@ import {
 /**
  * The store thread's young generation. V8 grows it to 32 MB on a thread that keeps
  * allocating, as this one does under a gateway (it reads and appends the spool's batches
- * every second): saturated, the thread's heap peaked at 53 MB uncapped, 37 MB at this cap.
+ * every second): saturated, the thread's heap peaked at 53 MB uncapped, 37–45 MB at this cap.
  */
 const YOUNG_GENERATION_MB = 8;
 
