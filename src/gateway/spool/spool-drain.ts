@@ -3,7 +3,7 @@ import type { Store } from '../../store/store.ts';
 import type { SpoolBatchReader } from './spool-batch-reader.ts';
 import { segmentBytes, type SpoolSegment } from './spool-segments.ts';
 
-/** Above this many events held for a store that is down, segments wait on disk only. */
+/** At most this many events the disk refused are held in memory for the store. */
 const MEMORY_LIMIT = 200_000;
 const MAX_BACKOFF_MS = 5_000;
 
@@ -70,8 +70,6 @@ export function createSpoolDrain(options: {
       const size = segment.chunks ? (segment.count ?? 0) : 0;
       if (held + size <= MEMORY_LIMIT) {
         held += size;
-      } else if (segment.path) {
-        delete segment.chunks;
       } else {
         // Neither the disk nor the store takes them, and memory is full: they are lost.
         lost += size;
