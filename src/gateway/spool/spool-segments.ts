@@ -9,7 +9,7 @@ export interface SpoolSegment {
   path?: string;
   /** Its lines, for events the disk refused (no `path`); a file's are read from it. */
   chunks?: Buffer[];
-  /** How many events `chunks` hold. */
+  /** How many events it holds (in `chunks`, or in its file). */
   count?: number;
   /**
    * Written by this run: its ids (fresh UUIDs) cannot be in the store yet, so it is appended
